@@ -1,0 +1,90 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The base every tendlc.twilio module stands on: arguments and auth, client, check mode, diff, result, errors.
+
+Private to the collection: the interface may change without notice.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC, TWILIO_IMPORT_ERROR, build_client
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_auth
+
+
+class TwilioModule:
+    """One instance per module run.
+
+    Subclasses set C(argument_spec) (their own options), implement C(run()), and
+    record what they manage with C(set_diff()). A C(ModuleError) raised anywhere
+    in C(run()) becomes C(fail_json) with the message and its structured extras.
+    """
+
+    argument_spec: dict[str, dict[str, Any]] = {}
+    mutually_exclusive: list[tuple[str, ...]] = []
+    required_one_of: list[tuple[str, ...]] = []
+    required_if: list[tuple[Any, ...]] = []
+
+    def __init__(self, module: AnsibleModule) -> None:
+        self.module = module
+        self.params: dict[str, Any] = module.params
+        self.check_mode: bool = module.check_mode
+        self.result: dict[str, Any] = {"changed": False}
+        self._diff: dict[str, Any] | None = None
+        self.client: Any = None
+
+    @classmethod
+    def define_module(cls) -> AnsibleModule:
+        """Build the AnsibleModule from the auth options and the subclass's own."""
+        return AnsibleModule(
+            argument_spec={**copy.deepcopy(AUTH_ARGUMENT_SPEC), **cls.argument_spec},
+            mutually_exclusive=[("auth_token", "api_key_sid")] + cls.mutually_exclusive,
+            required_one_of=[("auth_token", "api_key_sid")] + cls.required_one_of,
+            required_together=[("api_key_sid", "api_key_secret")],
+            required_if=cls.required_if,
+            supports_check_mode=True,
+        )
+
+    def run(self) -> None:
+        """Validate, connect, run the subclass's work, and exit with the result."""
+        if TWILIO_IMPORT_ERROR:
+            self.module.fail_json(msg=missing_required_lib("twilio"), exception=TWILIO_IMPORT_ERROR)
+        try:
+            check_auth(self.params)
+            self.validate()
+            self.client = build_client(self.params)
+            self.execute()
+        except ModuleError as exc:
+            self.module.fail_json(msg=exc.msg, **exc.extra)
+        self.module.exit_json(**self.get_result())
+
+    def validate(self) -> None:
+        """Check the module's own options; raise ModuleError before anything is sent."""
+
+    def execute(self) -> None:
+        """Read, plan and apply. Subclasses implement it."""
+        raise NotImplementedError
+
+    def mark_changed(self) -> None:
+        self.result["changed"] = True
+
+    def set_diff(self, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """Record before/after of the managed fields; returned only with --diff."""
+        self._diff = {"before": before, "after": after}
+
+    def get_result(self) -> dict[str, Any]:
+        result = dict(self.result)
+        if self.module._diff and self._diff is not None:
+            result["diff"] = self._diff
+        return result
+
+
+def wanted_changes(current: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:
+    """The options the user set (not None) whose value differs from the current one."""
+    return {key: value for key, value in wanted.items() if value is not None and current.get(key) != value}

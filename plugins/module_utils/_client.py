@@ -1,0 +1,115 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The only place that builds a twilio Client: credentials, api_url rewrite, timeouts.
+
+Private to the collection: the interface may change without notice.
+"""
+
+from __future__ import annotations
+
+import traceback
+from datetime import datetime
+from typing import Any, Callable, TypeVar
+from urllib.parse import urlsplit
+
+from ansible.module_utils.basic import env_fallback
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError, from_twilio
+
+TWILIO_IMPORT_ERROR: str | None
+try:
+    from requests import RequestException
+    from twilio.base.exceptions import TwilioException
+    from twilio.http.http_client import TwilioHttpClient
+    from twilio.rest import Client
+
+    TWILIO_IMPORT_ERROR = None
+except ImportError:
+    RequestException = TwilioException = Exception  # type: ignore[assignment,misc]
+    TwilioHttpClient = object  # type: ignore[assignment,misc]
+    Client = None  # type: ignore[assignment,misc]
+    TWILIO_IMPORT_ERROR = traceback.format_exc()
+
+T = TypeVar("T")
+
+TWILIO_HOST_SUFFIX = ".twilio.com"
+
+AUTH_ARGUMENT_SPEC: dict[str, dict[str, Any]] = {
+    "account_sid": {"type": "str", "required": True, "fallback": (env_fallback, ["TWILIO_ACCOUNT_SID"])},
+    "auth_token": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_AUTH_TOKEN"])},
+    "api_key_sid": {"type": "str", "fallback": (env_fallback, ["TWILIO_API_KEY"])},
+    "api_key_secret": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_API_SECRET"])},
+    "region": {"type": "str", "fallback": (env_fallback, ["TWILIO_REGION"])},
+    "edge": {"type": "str", "fallback": (env_fallback, ["TWILIO_EDGE"])},
+    "timeout": {"type": "float", "default": 30},
+    "api_url": {"type": "str", "fallback": (env_fallback, ["TWILIO_API_URL"])},
+}
+
+
+def rewrite_url(url: str, api_url: str | None) -> str:
+    """Map C(https://<product>.twilio.com/<path>) to C(<api_url>/<product>/<path>).
+
+    The product is the first label of the Twilio host, so edge/region hosts
+    (C(messaging.dublin.ie1.twilio.com)) map to the same product. URLs of
+    other hosts, and every URL when api_url is not set, are left alone.
+    """
+    if not api_url:
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.endswith(TWILIO_HOST_SUFFIX):
+        return url
+    product = host.split(".", 1)[0]
+    rewritten = "%s/%s%s" % (api_url.rstrip("/"), product, parts.path)
+    return "%s?%s" % (rewritten, parts.query) if parts.query else rewritten
+
+
+class CollectionHttpClient(TwilioHttpClient):  # type: ignore[misc,valid-type]
+    """The SDK's HTTP client with the collection's URL rewrite."""
+
+    def __init__(self, api_url: str | None = None, timeout: float | None = None) -> None:
+        super().__init__(timeout=timeout)
+        self.api_url = api_url
+        if self.session is not None and api_url:
+            # The SDK mounts its connection pool for https only; size the http one alike.
+            self.session.mount("http://", self.session.get_adapter("https://"))
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Any:
+        return super().request(method, rewrite_url(url, self.api_url), *args, **kwargs)
+
+
+def build_client(params: dict[str, Any]) -> Any:
+    """Return a C(twilio.rest.Client) for the module's auth parameters."""
+    if params.get("api_key_sid"):
+        username, password = params["api_key_sid"], params["api_key_secret"]
+    else:
+        username, password = params["account_sid"], params["auth_token"]
+    return Client(
+        username=username,
+        password=password,
+        account_sid=params["account_sid"],
+        region=params.get("region"),
+        edge=params.get("edge"),
+        http_client=CollectionHttpClient(api_url=params.get("api_url"), timeout=params.get("timeout")),
+    )
+
+
+def call(operation: str, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run one SDK call; a Twilio or transport error becomes a ModuleError naming the operation."""
+    try:
+        return func(*args, **kwargs)
+    except TwilioException as exc:
+        raise from_twilio(exc, operation) from exc
+    except RequestException as exc:
+        raise ModuleError("Failed to %s: could not reach Twilio: %s" % (operation, exc), error={"message": str(exc)}) from exc
+
+
+def resource_dict(instance: Any) -> dict[str, Any]:
+    """The fields of an SDK resource instance, as Twilio returned them (snake_case keys, ISO 8601 dates)."""
+    result = {}
+    for key, value in vars(instance).items():
+        if key.startswith("_"):
+            continue
+        result[key] = value.isoformat().replace("+00:00", "Z") if isinstance(value, datetime) else value
+    return result

@@ -1,0 +1,65 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Errors the modules raise, and the one translation of Twilio's errors into them.
+
+Private to the collection: the interface may change without notice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+MORE_INFO = "https://www.twilio.com/docs/errors/%s"
+_SDK_PREFIX = re.compile(r"^Unable to [a-z ]+ record: ")
+
+
+class ModuleError(Exception):
+    """A failure the module reports with fail_json: a message plus structured extras."""
+
+    def __init__(self, msg: str, **extra: Any) -> None:
+        super().__init__(msg)
+        self.msg = msg
+        self.extra = extra
+
+
+def twilio_error(exc: Exception) -> dict[str, Any]:
+    """Structured C(code), C(status), C(message), C(more_info) of an exception raised by the twilio SDK."""
+    status = getattr(exc, "status", None)
+    code = getattr(exc, "code", None)
+    message = getattr(exc, "msg", None)
+    if message is None:
+        # A failed list page raises a plain TwilioException("Unable to fetch page", response).
+        response = exc.args[1] if len(exc.args) > 1 else None
+        status = getattr(response, "status_code", None)
+        body = _json_body(getattr(response, "text", ""))
+        code = body.get("code", status)
+        message = body.get("message") or str(exc.args[0] if exc.args else exc)
+    message = _SDK_PREFIX.sub("", str(message))
+    return {
+        "code": code,
+        "status": status,
+        "message": message,
+        "more_info": MORE_INFO % code if code else None,
+    }
+
+
+def from_twilio(exc: Exception, operation: str) -> ModuleError:
+    """Wrap an SDK exception as a ModuleError whose message names the operation."""
+    error = twilio_error(exc)
+    hint = ""
+    if error["code"] == 20003:
+        hint = " Check the credentials: account_sid with auth_token, or api_key_sid with api_key_secret of that account."
+    msg = "Failed to %s: Twilio error %s (HTTP %s): %s.%s" % (operation, error["code"], error["status"], error["message"].rstrip("."), hint)
+    return ModuleError(msg, error=error)
+
+
+def _json_body(text: str) -> dict[str, Any]:
+    try:
+        body = json.loads(text)
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}

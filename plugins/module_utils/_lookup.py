@@ -1,0 +1,54 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Look-ups that several modules share: a messaging service by SID or exact friendly name.
+
+Private to the collection: the interface may change without notice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+
+PAGE_SIZE = 1000
+NOT_FOUND = 20404
+
+
+def is_not_found(exc: ModuleError) -> bool:
+    return (exc.extra.get("error") or {}).get("code") == NOT_FOUND
+
+
+def list_services(client: Any) -> list[Any]:
+    """Every messaging service of the account, all pages."""
+    return call("list messaging services", client.messaging.v1.services.list, page_size=PAGE_SIZE)
+
+
+def fetch_service(client: Any, sid: str) -> Any | None:
+    """The service with this SID, or None when the account has none."""
+    try:
+        return call("fetch messaging service %s" % sid, client.messaging.v1.services(sid).fetch)
+    except ModuleError as exc:
+        if is_not_found(exc):
+            return None
+        raise
+
+
+def find_service(client: Any, sid: str | None = None, friendly_name: str | None = None) -> Any | None:
+    """A service by SID, else by exact friendly name; None when absent.
+
+    Friendly names are not unique in Twilio: several services with the name fail, listing their SIDs.
+    """
+    if sid:
+        return fetch_service(client, sid)
+    matches = [service for service in list_services(client) if service.friendly_name == friendly_name]
+    if len(matches) > 1:
+        sids = sorted(service.sid for service in matches)
+        raise ModuleError(
+            "%d messaging services are named %r (%s); pass sid to choose one." % (len(sids), friendly_name, ", ".join(sids)),
+            sids=sids,
+        )
+    return matches[0] if matches else None

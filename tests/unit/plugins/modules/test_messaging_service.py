@@ -1,0 +1,149 @@
+"""messaging_service against requests-mock at the HTTP layer: the real twilio SDK builds every request."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pytest
+from conftest import AUTH, AUTH_TOKEN
+from twilio_payloads import SERVICES_URL, error, page, service
+
+from ansible_collections.tendlc.twilio.plugins.modules import messaging_service
+
+MG1 = "MG" + "a" * 32
+MG2 = "MG" + "b" * 32
+
+
+def writes(requests_mock):
+    return [r for r in requests_mock.request_history if r.method in ("POST", "DELETE")]
+
+
+def form(request) -> dict:
+    return {k: v[0] for k, v in parse_qs(request.text or "").items()}
+
+
+def test_creates_when_name_is_new(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG2, "Other")]))
+    requests_mock.post(SERVICES_URL, status_code=201, json=service(MG1, "Flex", use_inbound_webhook_on_number=True))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "use_inbound_webhook_on_number": True})
+    assert result["changed"] is True
+    assert result["service"]["sid"] == MG1
+    assert result["service"]["date_created"] == "2026-11-27T10:00:00Z"
+    assert form(writes(requests_mock)[0]) == {"FriendlyName": "Flex", "UseInboundWebhookOnNumber": "true"}
+    assert requests_mock.request_history[0].qs["pagesize"] == ["1000"]
+
+
+def test_unchanged_service_sends_no_write(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex", use_inbound_webhook_on_number=True)]))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "use_inbound_webhook_on_number": True, "inbound_request_url": ""})
+    assert result["changed"] is False
+    assert not writes(requests_mock)
+
+
+def test_updates_only_the_differing_options(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex", sticky_sender=True)]))
+    requests_mock.post(SERVICES_URL + "/" + MG1, json=service(MG1, "Flex", use_inbound_webhook_on_number=True, validity_period=600))
+    args = {**AUTH, "friendly_name": "Flex", "sticky_sender": True, "use_inbound_webhook_on_number": True, "validity_period": 600}
+    result = run_module(messaging_service, args, diff=True)
+    assert result["changed"] is True
+    assert form(writes(requests_mock)[0]) == {"UseInboundWebhookOnNumber": "true", "ValidityPeriod": "600"}
+    assert result["diff"]["before"]["use_inbound_webhook_on_number"] is False
+    assert result["diff"]["after"]["use_inbound_webhook_on_number"] is True
+    assert result["diff"]["after"]["validity_period"] == 600
+
+
+def test_check_mode_reports_change_without_writing(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex")]))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "usecase": "discussion"}, check_mode=True)
+    assert result["changed"] is True
+    assert result["service"]["usecase"] == "discussion"
+    assert not writes(requests_mock)
+
+
+def test_check_mode_create_without_writing(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", []))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex"}, check_mode=True, diff=True)
+    assert result["changed"] is True
+    assert result["diff"] == {"before": {}, "after": {"friendly_name": "Flex"}}
+    assert not writes(requests_mock)
+
+
+def test_rename_by_sid(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL + "/" + MG1, json=service(MG1, "Old"))
+    requests_mock.post(SERVICES_URL + "/" + MG1, json=service(MG1, "New"))
+    result = run_module(messaging_service, {**AUTH, "sid": MG1, "friendly_name": "New"})
+    assert result["changed"] is True
+    assert form(writes(requests_mock)[0]) == {"FriendlyName": "New"}
+
+
+def test_unknown_sid_fails_without_creating(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL + "/" + MG1, status_code=404, json=error(20404, 404, "The requested resource /Services/%s was not found" % MG1))
+    result = run_module(messaging_service, {**AUTH, "sid": MG1, "friendly_name": "Flex"})
+    assert result["failed"] is True
+    assert "No messaging service has sid='%s'" % MG1 in result["msg"]
+    assert not writes(requests_mock)
+
+
+def test_duplicate_names_fail_listing_sids(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG2, "Flex"), service(MG1, "Flex")]))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"})
+    assert result["failed"] is True
+    assert result["sids"] == [MG1, MG2]
+    assert MG1 in result["msg"] and MG2 in result["msg"]
+    assert not writes(requests_mock)
+
+
+def test_absent_deletes_then_is_a_noop(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex")]))
+    requests_mock.delete(SERVICES_URL + "/" + MG1, status_code=204)
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"})
+    assert result["changed"] is True and result["service"] == {}
+    assert [r.method for r in writes(requests_mock)] == ["DELETE"]
+    requests_mock.get(SERVICES_URL, json=page("services", []))
+    assert run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"})["changed"] is False
+
+
+def test_follows_every_page(requests_mock, run_module):
+    next_url = SERVICES_URL + "?PageSize=1000&Page=1&PageToken=PA" + MG2
+    requests_mock.get(SERVICES_URL, [{"json": page("services", [service(MG2, "Other")], next_page_url=next_url)},
+                                     {"json": page("services", [service(MG1, "Flex")])}])
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex"})
+    assert result["changed"] is False and result["service"]["sid"] == MG1
+    assert len(requests_mock.request_history) == 2
+
+
+def test_twilio_error_names_operation_code_and_message(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", []))
+    requests_mock.post(SERVICES_URL, status_code=400, json=error(21713, 400, "Invalid Messaging Service use case"))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex"})
+    assert result["failed"] is True
+    assert result["msg"] == "Failed to create messaging service 'Flex': Twilio error 21713 (HTTP 400): Invalid Messaging Service use case."
+    assert result["error"] == {"code": 21713, "status": 400, "message": "Invalid Messaging Service use case",
+                               "more_info": "https://www.twilio.com/docs/errors/21713"}
+
+
+def test_bad_credentials_fail_clearly(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, status_code=401, json=error(20003, 401, "Authenticate"))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex"})
+    assert result["failed"] is True
+    assert "Twilio error 20003 (HTTP 401): Authenticate" in result["msg"]
+    assert "Check the credentials" in result["msg"]
+    assert result["error"]["code"] == 20003
+    assert AUTH_TOKEN not in str(result)
+
+
+@pytest.mark.parametrize("args, field", [
+    ({"sid": "MG123"}, "sid"),
+    ({"sid": "PN" + "a" * 32}, "sid"),
+    ({"friendly_name": "x" * 65}, "friendly_name"),
+    ({"friendly_name": "Flex", "validity_period": 0}, "validity_period"),
+    ({"friendly_name": "Flex", "status_callback": "not a url"}, "status_callback"),
+    ({"friendly_name": "Flex", "account_sid": "AC123"}, "account_sid"),
+    ({"friendly_name": "Flex", "api_url": "localhost:8080"}, "api_url"),
+])
+def test_bad_input_fails_before_any_request(requests_mock, run_module, args, field):
+    result = run_module(messaging_service, {**AUTH, **args})
+    assert result["failed"] is True
+    assert result["msg"].startswith(field)
+    assert result["field"] == field
+    assert not requests_mock.request_history

@@ -1,0 +1,59 @@
+"""Twilio-shaped JSON bodies for requests-mock, taken from the shapes in Twilio's OpenAPI spec."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from conftest import ACCOUNT_SID
+
+SERVICES_URL = "https://messaging.twilio.com/v1/Services"
+
+
+def service(sid: str, friendly_name: str, **fields: Any) -> dict[str, Any]:
+    url = "%s/%s" % (SERVICES_URL, sid)
+    body = {
+        "sid": sid,
+        "account_sid": ACCOUNT_SID,
+        "friendly_name": friendly_name,
+        "date_created": "2026-11-27T10:00:00Z",
+        "date_updated": "2026-11-27T10:00:00Z",
+        "inbound_request_url": None,
+        "inbound_method": "POST",
+        "fallback_url": None,
+        "fallback_method": "POST",
+        "status_callback": None,
+        "sticky_sender": True,
+        "mms_converter": True,
+        "smart_encoding": True,
+        "scan_message_content": "inherit",
+        "fallback_to_long_code": True,
+        "area_code_geomatch": True,
+        "synchronous_validation": True,
+        "validity_period": 36000,
+        "usecase": "undeclared",
+        "us_app_to_person_registered": False,
+        "use_inbound_webhook_on_number": False,
+        "url": url,
+        "links": {"phone_numbers": url + "/PhoneNumbers"},
+    }
+    body.update(fields)
+    return body
+
+
+def page(key: str, items: list[dict[str, Any]], url: str = SERVICES_URL, next_page_url: str | None = None) -> dict[str, Any]:
+    return {
+        key: items,
+        "meta": {
+            "page": 0,
+            "page_size": 1000,
+            "first_page_url": url + "?PageSize=1000&Page=0",
+            "previous_page_url": None,
+            "next_page_url": next_page_url,
+            "url": url + "?PageSize=1000&Page=0",
+            "key": key,
+        },
+    }
+
+
+def error(code: int, status: int, message: str) -> dict[str, Any]:
+    return {"code": code, "message": message, "more_info": "https://www.twilio.com/docs/errors/%d" % code, "status": status}
