@@ -52,3 +52,16 @@ def find_service(client: Any, sid: str | None = None, friendly_name: str | None 
             sids=sids,
         )
     return matches[0] if matches else None
+
+
+def require_service(client: Any, ref: str, field: str = "service") -> Any:
+    """The service a module option names, by SID (C(MG...)) or exact friendly name; fails when the account has none."""
+    if ref.startswith("MG") and len(ref) == 34:
+        found = fetch_service(client, ref)
+        what = "sid"
+    else:
+        found = find_service(client, friendly_name=ref)
+        what = "name"
+    if found is None:
+        raise ModuleError("%s=%r: the account %s has no messaging service with that %s." % (field, ref, client.account_sid, what), field=field)
+    return found

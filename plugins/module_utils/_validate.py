@@ -25,14 +25,14 @@ SID_KINDS = {
     "BN": "A2P brand",
     "BU": "bundle",
 }
-_SID = re.compile(r"^[A-Z]{2}[0-9a-f]{32}$")
+SID_PATTERN = re.compile(r"^[A-Z]{2}[0-9a-f]{32}$")
 
 
 def check_sid(field: str, value: str | None, prefix: str) -> None:
     """Fail unless value is a SID of the given kind (two letters and 32 lowercase hex digits)."""
     if value is None:
         return
-    if not _SID.match(value) or not value.startswith(prefix):
+    if not SID_PATTERN.match(value) or not value.startswith(prefix):
         raise ModuleError(
             "%s=%r is not a %s SID: expected %s followed by 32 lowercase hex digits." % (field, value, SID_KINDS.get(prefix, prefix), prefix),
             field=field,

@@ -57,3 +57,33 @@ def page(key: str, items: list[dict[str, Any]], url: str = SERVICES_URL, next_pa
 
 def error(code: int, status: int, message: str) -> dict[str, Any]:
     return {"code": code, "message": message, "more_info": "https://www.twilio.com/docs/errors/%d" % code, "status": status}
+
+
+API_ACCOUNT_URL = "https://api.twilio.com/2010-04-01/Accounts/%s" % ACCOUNT_SID
+NUMBERS_URL = API_ACCOUNT_URL + "/IncomingPhoneNumbers.json"
+SHORT_CODES_URL = API_ACCOUNT_URL + "/SMS/ShortCodes.json"
+
+
+def pool_member(service_sid: str, sid: str, field: str, value: str) -> dict[str, Any]:
+    kind = {"phone_number": "PhoneNumbers", "short_code": "ShortCodes", "alpha_sender": "AlphaSenders"}[field]
+    return {
+        "sid": sid, "account_sid": ACCOUNT_SID, "service_sid": service_sid, field: value,
+        "date_created": "2026-11-27T10:00:00Z", "date_updated": "2026-11-27T10:00:00Z",
+        "capabilities": ["SMS", "MMS"], "url": "%s/%s/%s/%s" % (SERVICES_URL, service_sid, kind, sid),
+    }
+
+
+def owned_number(sid: str, phone_number: str, sms: bool = True, **fields: Any) -> dict[str, Any]:
+    body = {
+        "sid": sid, "account_sid": ACCOUNT_SID, "phone_number": phone_number, "friendly_name": phone_number,
+        "capabilities": {"voice": True, "sms": sms, "mms": sms, "fax": False}, "sms_url": "", "sms_method": "POST",
+        "sms_application_sid": "", "status": "in-use", "date_created": "Fri, 27 Nov 2026 10:00:00 +0000",
+        "date_updated": "Fri, 27 Nov 2026 10:00:00 +0000", "uri": "/2010-04-01/Accounts/%s/IncomingPhoneNumbers/%s.json" % (ACCOUNT_SID, sid),
+    }
+    body.update(fields)
+    return body
+
+
+def page2010(key: str, items: list[dict[str, Any]], uri: str) -> dict[str, Any]:
+    return {key: items, "end": max(len(items) - 1, 0), "first_page_uri": uri + "?PageSize=1000&Page=0", "next_page_uri": None,
+            "page": 0, "page_size": 1000, "previous_page_uri": None, "start": 0, "uri": uri + "?PageSize=1000&Page=0"}

@@ -1,0 +1,34 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Bounded parallel execution of independent write requests.
+
+Private to the collection: the interface may change without notice.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+
+
+def run_all(jobs: list[Callable[[], Any]], concurrency: int) -> tuple[list[Any], list[ModuleError]]:
+    """Run every job with at most C(concurrency) at once; return the results of those that worked, and the errors.
+
+    A failing job does not stop the others: the caller reports what was done and what failed.
+    """
+    if not jobs:
+        return [], []
+    done: list[Any] = []
+    errors: list[ModuleError] = []
+    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(jobs)))) as pool:
+        futures = [pool.submit(job) for job in jobs]
+        for future in futures:
+            try:
+                done.append(future.result())
+            except ModuleError as exc:
+                errors.append(exc)
+    return done, errors

@@ -1,0 +1,99 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""Senders of a messaging service's pool (phone numbers, short codes, alpha senders) and the account's owned senders.
+
+Private to the collection: the interface may change without notice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID_PATTERN
+
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
+SHORT_CODE = re.compile(r"^[0-9]{3,8}$")
+ALPHA_SENDER = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 +\-_&]{1,11}$")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of sender: its module option, the name used in results, its SID prefix, and its SDK names."""
+
+    option: str
+    name: str
+    prefix: str
+    field: str
+    pool_attr: str
+    create_arg: str
+    value_pattern: re.Pattern[str]
+    expected: str
+
+    def accepts(self, value: str) -> bool:
+        """Whether a module input is a well-formed sender of this kind: its value, or (but alpha senders) its SID."""
+        if self.value_pattern.match(value):
+            return True
+        return self.prefix != "AI" and bool(SID_PATTERN.match(value)) and value.startswith(self.prefix)
+
+
+PHONE_NUMBER = Kind("phone_numbers", "phone_number", "PN", "phone_number", "phone_numbers", "phone_number_sid",
+                    E164, "an E.164 number (+15551234567) or a PN... SID")
+SHORT_CODE_KIND = Kind("short_codes", "short_code", "SC", "short_code", "short_codes", "short_code_sid",
+                       SHORT_CODE, "short code digits or an SC... SID")
+ALPHA = Kind("alpha_senders", "alpha_sender", "AI", "alpha_sender", "alpha_senders", "alpha_sender",
+             ALPHA_SENDER, "1 to 11 letters, digits, spaces or + - _ &, with at least one letter")
+KINDS = (PHONE_NUMBER, SHORT_CODE_KIND, ALPHA)
+
+
+def sender(kind: Kind, sid: str, value: str) -> dict[str, str]:
+    """A sender as the modules return it."""
+    return {"sid": sid, "kind": kind.name, "value": value}
+
+
+def list_pool(client: Any, service_sid: str, kind: Kind) -> list[dict[str, str]]:
+    """The senders of one kind in a service's pool, all pages."""
+    pool = getattr(client.messaging.v1.services(service_sid), kind.pool_attr)
+    members = call("list %s of messaging service %s" % (kind.option.replace("_", " "), service_sid), pool.list, page_size=PAGE_SIZE)
+    return [sender(kind, member.sid, getattr(member, kind.field)) for member in members]
+
+
+def add_to_pool(client: Any, service_sid: str, kind: Kind, sid_or_value: str) -> dict[str, str]:
+    """Add one sender (by SID; an alpha sender by its text) to a service's pool."""
+    pool = getattr(client.messaging.v1.services(service_sid), kind.pool_attr)
+    member = call("add %s %s to messaging service %s" % (kind.name.replace("_", " "), sid_or_value, service_sid), pool.create,
+                  **{kind.create_arg: sid_or_value})
+    return sender(kind, member.sid, getattr(member, kind.field))
+
+
+def remove_from_pool(client: Any, service_sid: str, kind: Kind, sid: str) -> None:
+    """Remove one sender from a service's pool."""
+    pool = getattr(client.messaging.v1.services(service_sid), kind.pool_attr)
+    call("remove %s %s from messaging service %s" % (kind.name.replace("_", " "), sid, service_sid), pool(sid).delete)
+
+
+def list_owned_numbers(client: Any) -> list[Any]:
+    """The account's phone numbers (IncomingPhoneNumbers), all pages."""
+    account = client.api.v2010.accounts(client.account_sid)
+    return call("list the account's phone numbers", account.incoming_phone_numbers.list, page_size=PAGE_SIZE)
+
+
+def list_owned_short_codes(client: Any) -> list[Any]:
+    """The account's short codes, all pages."""
+    account = client.api.v2010.accounts(client.account_sid)
+    return call("list the account's short codes", account.short_codes.list, page_size=PAGE_SIZE)
+
+
+def pool_holders(client: Any, services: list[Any], kinds: tuple[Kind, ...]) -> dict[str, str]:
+    """Which service's pool holds each sender SID, over the given services and kinds."""
+    holders = {}
+    for service in services:
+        for kind in kinds:
+            for member in list_pool(client, service.sid, kind):
+                holders[member["sid"]] = service.sid
+    return holders

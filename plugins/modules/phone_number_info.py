@@ -1,0 +1,144 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: phone_number_info
+short_description: List a Twilio account's phone numbers with their inbound settings and sender pool
+version_added: 0.1.0
+description:
+  - Returns the account's own phone numbers (IncomingPhoneNumbers, all pages), optionally only those listed in
+    O(phone_numbers), each with its SMS capabilities, its own inbound SMS settings (C(sms_url), C(sms_method),
+    C(sms_application_sid)) and the Messaging Service whose sender pool holds it.
+  - Never changes anything. The Flex A2P role and the audit use it to check that each number still routes inbound
+    messages to Flex.
+author:
+  - tendlc.twilio contributors
+extends_documentation_fragment:
+  - tendlc.twilio.auth
+attributes:
+  check_mode:
+    support: full
+    description: The module only reads, so it runs the same in check mode.
+  diff_mode:
+    support: none
+options:
+  phone_numbers:
+    description:
+      - Return only these numbers, each an E.164 number (C(+15551234567)) or a phone number SID (C(PN...)), matched exactly.
+        A listed number the account does not own is reported in RV(missing).
+    type: list
+    elements: str
+seealso:
+  - module: tendlc.twilio.sender_pool
+"""
+
+EXAMPLES = r"""
+- name: Every number of the account and the service that holds it
+  tendlc.twilio.phone_number_info:
+  register: numbers
+
+- name: Numbers that are in no sender pool
+  ansible.builtin.debug:
+    msg: "{{ numbers.phone_numbers | selectattr('messaging_service_sid', 'none') | map(attribute='phone_number') | list }}"
+
+- name: Two numbers' inbound settings
+  tendlc.twilio.phone_number_info:
+    phone_numbers: ["+15551230001", "+15551230002"]
+"""
+
+RETURN = r"""
+phone_numbers:
+  description: The account's numbers (those listed in O(phone_numbers), when given), in Twilio's order.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    sid:
+      description: The phone number's SID.
+      type: str
+      sample: PN0123456789abcdef0123456789abcdef
+    phone_number:
+      description: The number in E.164.
+      type: str
+      sample: "+15551230001"
+    friendly_name:
+      description: The number's friendly name.
+      type: str
+      sample: (555) 123-0001
+    capabilities:
+      description: Whether the number can do voice, SMS, MMS and fax.
+      type: dict
+      sample: {voice: true, sms: true, mms: true, fax: false}
+    sms_url:
+      description: The number's own inbound SMS webhook; Flex's Proxy webhook for legacy Flex, empty for Flex Conversations.
+      type: str
+      sample: https://webhooks.twilio.com/v1/Accounts/AC0123456789abcdef0123456789abcdef/Proxy/KS0123456789abcdef0123456789abcdef/Webhooks/Message
+    sms_method:
+      description: The HTTP method of RV(phone_numbers[].sms_url).
+      type: str
+      sample: POST
+    sms_application_sid:
+      description: The TwiML application that handles inbound SMS instead of RV(phone_numbers[].sms_url), if any.
+      type: str
+      sample: null
+    status:
+      description: The number's status in the account.
+      type: str
+      sample: in-use
+    messaging_service_sid:
+      description: The Messaging Service whose sender pool holds the number, or null.
+      type: str
+      sample: MG0123456789abcdef0123456789abcdef
+missing:
+  description: Entries of O(phone_numbers) that match no number of the account.
+  returned: always
+  type: list
+  elements: str
+  sample: ["+15559990000"]
+"""
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import list_services
+from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_owned_numbers, pool_holders
+
+FIELDS = ("sid", "phone_number", "friendly_name", "capabilities", "sms_url", "sms_method", "sms_application_sid", "status")
+
+
+class PhoneNumberInfo(TwilioModule):
+    argument_spec = {
+        "phone_numbers": {"type": "list", "elements": "str"},
+    }
+
+    def validate(self) -> None:
+        bad = [value for value in self.params["phone_numbers"] or [] if not PHONE_NUMBER.accepts(value)]
+        if bad:
+            raise ModuleError("phone_numbers: %s is not %s." % (", ".join(repr(v) for v in bad), PHONE_NUMBER.expected), field="phone_numbers")
+
+    def execute(self) -> None:
+        numbers = list_owned_numbers(self.client)
+        wanted = self.params["phone_numbers"]
+        if wanted is not None:
+            keys = set(wanted)
+            numbers = [n for n in numbers if n.sid in keys or n.phone_number in keys]
+            found = {key for n in numbers for key in (n.sid, n.phone_number)}
+            self.result["missing"] = [v for v in dict.fromkeys(wanted) if v not in found]
+        else:
+            self.result["missing"] = []
+        holders = pool_holders(self.client, list_services(self.client), (PHONE_NUMBER,)) if numbers else {}
+        self.result["phone_numbers"] = [
+            {**{field: getattr(n, field) for field in FIELDS}, "messaging_service_sid": holders.get(n.sid)} for n in numbers
+        ]
+
+
+def main() -> None:
+    module = PhoneNumberInfo.define_module()
+    PhoneNumberInfo(module).run()
+
+
+if __name__ == "__main__":
+    main()
