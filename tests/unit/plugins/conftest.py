@@ -30,11 +30,6 @@ def _collection_on_path() -> None:
 
 _collection_on_path()
 
-ACCOUNT_SID = "AC" + "1" * 32
-AUTH_TOKEN = "unit-test-auth-token-0001"
-AUTH = {"account_sid": ACCOUNT_SID, "auth_token": AUTH_TOKEN}
-
-
 @pytest.fixture(name="run_module")
 def fixture_run_module(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., dict[str, Any]]:
     """Run a module's main() with the given args; return its JSON result (failed or not)."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import ACCOUNT_SID
-
+ACCOUNT_SID = "AC" + "1" * 32
+AUTH_TOKEN = "unit-test-auth-token-0001"
+AUTH = {"account_sid": ACCOUNT_SID, "auth_token": AUTH_TOKEN}
 SERVICES_URL = "https://messaging.twilio.com/v1/Services"
 
 

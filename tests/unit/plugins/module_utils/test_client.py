@@ -5,8 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
-from conftest import ACCOUNT_SID, AUTH_TOKEN
-from twilio_payloads import SERVICES_URL, error, page, service
+from twilio_payloads import ACCOUNT_SID, AUTH_TOKEN, SERVICES_URL, error, page, service
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import build_client, call, resource_dict, rewrite_url
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError

@@ -5,8 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import AUTH, AUTH_TOKEN
-from twilio_payloads import SERVICES_URL, error, page, service
+from twilio_payloads import AUTH, AUTH_TOKEN, SERVICES_URL, error, page, service
 
 from ansible_collections.tendlc.twilio.plugins.modules import messaging_service
 

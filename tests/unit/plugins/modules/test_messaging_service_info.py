@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import AUTH
-from twilio_payloads import SERVICES_URL, error, page, service
+from twilio_payloads import AUTH, SERVICES_URL, error, page, service
 
 from ansible_collections.tendlc.twilio.plugins.modules import messaging_service_info
 

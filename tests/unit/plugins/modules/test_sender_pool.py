@@ -5,8 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import AUTH
-from twilio_payloads import NUMBERS_URL, SERVICES_URL, owned_number, page, page2010, pool_member, service
+from twilio_payloads import AUTH, NUMBERS_URL, SERVICES_URL, owned_number, page, page2010, pool_member, service
 
 from ansible_collections.tendlc.twilio.plugins.modules import sender_pool
 

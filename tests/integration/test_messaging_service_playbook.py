@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import account, auth_for
+from harness import account, auth_for
 
 FLEX = {"friendly_name": "Flex contact center", "use_inbound_webhook_on_number": True, "usecase": "discussion"}
 

@@ -1,0 +1,111 @@
+"""The transport-free core: one request in, one :class:`~emulator.routing.Reply` out.
+
+Order for API requests: fault ``before`` hook, product check, authentication, routing, handler
+(under the state lock), fault ``after`` hook, log record. Admin requests only route and run.
+"""
+
+import base64
+import binascii
+import copy
+import json
+import sys
+import traceback
+from typing import Any, Mapping, Optional
+from urllib.parse import unquote, urlsplit
+
+from emulator import admin, products
+from emulator.errors import TwilioError, authenticate, not_found
+from emulator.faults import Faults, RequestInfo
+from emulator.forms import MultiDict, decode, flatten
+from emulator.reqlog import RequestLog
+from emulator.routing import API, Call, Reply
+from emulator.seed import build_accounts
+from emulator.state import Account, State
+from emulator.timefmt import log_timestamp
+
+
+class App:
+    """State, request log and fault plan, plus the dispatch that ties them together."""
+
+    def __init__(self, seed: dict[str, Any], log_path: Optional[str] = None) -> None:
+        self.state = State(seed, build_accounts)
+        self.log = RequestLog(log_path)
+        self.faults = Faults()
+
+    def reset(self) -> None:
+        """Back to the seed; forget in-memory request records and fault rules."""
+        self.state.reset()
+        self.log.clear()
+        self.faults.reset()
+
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
+        """Serve one HTTP request (``target`` is the request line's path and query; header names are case-insensitive)."""
+        headers = {name.lower(): value for name, value in headers.items()}
+        split = urlsplit(target)
+        product, path = _split_product(unquote(split.path))
+        query = decode(split.query)
+        content_type = (headers.get("content-type") or "").split(";")[0].strip().lower()
+        form = decode(body.decode("utf-8", "replace")) if body and content_type in ("", "application/x-www-form-urlencoded") else {}
+        if product == admin.PRODUCT:
+            return self._admin(method, path, query, form, content_type, body)
+        info = RequestInfo(method, product, path)
+        account: Optional[Account] = None
+        reply = self.faults.before(info)
+        if reply is None:
+            try:
+                if product not in products.PRODUCTS:
+                    raise not_found(f"/{product}{path}" if product else path)
+                with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
+                    account = self._authenticate(headers.get("authorization"))
+                    route, params = API.match(product, method, path)
+                    reply = route.handler(Call(method, product, path, query, form, params, self.state, account))
+                    reply.body = copy.deepcopy(reply.body)
+            except TwilioError as error:
+                reply = Reply(error.status, error.body(), dict(error.headers))
+            except Exception:  # pylint: disable=broad-exception-caught
+                traceback.print_exc(file=sys.stderr)
+                reply = Reply(500, TwilioError(500, 20500, "Internal Server Error").body())
+            reply = self.faults.after(info, reply)
+        self.log.record({
+            "time": log_timestamp(),
+            "method": method,
+            "product": product,
+            "path": path,
+            "query": flatten(query),
+            "form": flatten(form),
+            "status": reply.status,
+            "account_sid": account.sid if account is not None else None,
+            "response": reply.body,
+        })
+        return reply
+
+    def _authenticate(self, header: Optional[str]) -> Account:
+        scheme, _space, encoded = (header or "").partition(" ")
+        if scheme.lower() != "basic":
+            raise authenticate()
+        try:
+            decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            raise authenticate() from None
+        username, _colon, password = decoded.partition(":")
+        account = self.state.authenticate(username, password)
+        if account is None:
+            raise authenticate()
+        return account
+
+    def _admin(self, method: str, path: str, query: MultiDict, form: MultiDict, content_type: str, body: bytes) -> Reply:
+        try:
+            payload = json.loads(body) if body and content_type == "application/json" else None
+        except ValueError:
+            return Reply(400, TwilioError(400, 20001, "Invalid JSON body").body())
+        try:
+            route, params = admin.ADMIN.match(admin.PRODUCT, method, path)
+            return route.handler(self, Call(method, admin.PRODUCT, path, query, form, params, self.state, json=payload))
+        except TwilioError as error:
+            return Reply(error.status, error.body(), dict(error.headers))
+
+
+def _split_product(path: str) -> tuple[str, str]:
+    """``/messaging/v1/Services`` -> ``("messaging", "/v1/Services")``."""
+    product, _slash, rest = path.lstrip("/").partition("/")
+    return product, "/" + rest

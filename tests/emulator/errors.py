@@ -1,0 +1,52 @@
+"""Twilio-shaped errors: the exception handlers raise and the JSON body it becomes."""
+
+from typing import Any, Optional
+
+
+def more_info(code: int) -> str:
+    """Twilio's documentation link for an error code."""
+    return f"https://www.twilio.com/docs/errors/{code}"
+
+
+class TwilioError(Exception):
+    """An API error, rendered as ``{"code", "message", "more_info", "status"}``."""
+
+    def __init__(self, status: int, code: int, message: str, headers: Optional[dict[str, str]] = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = dict(headers or {})
+
+    def body(self) -> dict[str, Any]:
+        """The JSON error body, exactly the four keys Twilio sends."""
+        return {"code": self.code, "message": self.message, "more_info": more_info(self.code), "status": self.status}
+
+
+def authenticate() -> TwilioError:
+    """401 / 20003: missing or wrong credentials."""
+    return TwilioError(401, 20003, "Authenticate", {"WWW-Authenticate": 'Basic realm="Twilio API"'})
+
+
+def not_found(path: str) -> TwilioError:
+    """404 / 20404 for ``path`` (already stripped of the v1 version prefix where Twilio does so)."""
+    return TwilioError(404, 20404, f"The requested resource {path} was not found")
+
+
+def method_not_allowed(method: str) -> TwilioError:
+    """405 / 20004 for a known path with an unsupported method (*unconfirmed* code and wording)."""
+    return TwilioError(405, 20004, f"Method {method} not allowed")
+
+
+def missing_parameter(name: str) -> TwilioError:
+    """400 / 20001 for a required form parameter that was not sent."""
+    return TwilioError(400, 20001, f"Missing required parameter {name} in the post body")
+
+
+def invalid_parameter(name: str, value: str, expected: str) -> TwilioError:
+    """400 / 20001 for a value of the wrong type or outside its enum (*unconfirmed* code and wording)."""
+    return TwilioError(400, 20001, f"Invalid value '{value}' for parameter {name}: expected {expected}")
+
+
+class SeedError(ValueError):
+    """The seed is malformed; the message names the offending entry (``accounts[0].services[2]: ...``)."""

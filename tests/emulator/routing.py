@@ -1,0 +1,124 @@
+"""Per-product routing: ``(product, method, "/v1/Services/{Sid}")`` -> handler.
+
+Handlers take a :class:`Call` and return a :class:`Reply`, or raise :class:`~emulator.errors.TwilioError`.
+When several patterns match (``/v1/Services/Usecases`` and ``/v1/Services/{Sid}``) the one with more
+literal segments wins.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Optional
+
+from emulator.errors import TwilioError, method_not_allowed, not_found
+from emulator.forms import MultiDict
+
+if TYPE_CHECKING:
+    from emulator.state import Account, State
+
+
+@dataclass
+class Call:
+    """One API request as a handler sees it. ``account`` is None only for admin routes."""
+
+    method: str
+    product: str
+    path: str
+    query: MultiDict
+    form: MultiDict
+    params: dict[str, str]
+    state: "State"
+    account: Optional["Account"] = None
+    json: Any = None
+
+    def owner(self) -> "Account":
+        """The authenticated account (API routes always have one)."""
+        if self.account is None:
+            raise TwilioError(401, 20003, "Authenticate")
+        return self.account
+
+
+@dataclass
+class Reply:
+    """Status, JSON body (None for an empty body) and extra headers."""
+
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Handler = Callable[..., Reply]  # API handlers take (call); admin handlers (app, call)
+
+
+@dataclass(frozen=True)
+class Route:
+    """A registered pattern."""
+
+    product: str
+    method: str
+    pattern: str
+    regex: "re.Pattern[str]"
+    literals: int
+    handler: Handler
+
+
+def _compile(pattern: str) -> tuple["re.Pattern[str]", int]:
+    parts, literals = [], 0
+    for segment in pattern.strip("/").split("/"):
+        if segment.startswith("{") and segment.endswith("}"):
+            parts.append(f"(?P<{segment[1:-1]}>[^/]+)")
+        else:
+            parts.append(re.escape(segment))
+            literals += 1
+    return re.compile("^/" + "/".join(parts) + "$"), literals
+
+
+class Router:
+    """A table of routes; one instance serves the Twilio API, another the admin routes."""
+
+    def __init__(self) -> None:
+        self.routes: list[Route] = []
+
+    def add(self, product: str, method: str, pattern: str, handler: Handler) -> None:
+        """Register ``handler`` for ``method pattern`` under ``product``."""
+        regex, literals = _compile(pattern)
+        self.routes.append(Route(product, method.upper(), pattern, regex, literals, handler))
+
+    def route(self, product: str, method: str, pattern: str) -> Callable[[Handler], Handler]:
+        """Decorator form of :meth:`add`."""
+
+        def register(handler: Handler) -> Handler:
+            self.add(product, method, pattern, handler)
+            return handler
+
+        return register
+
+    def products(self) -> set[str]:
+        """Every product with at least one route."""
+        return {route.product for route in self.routes}
+
+    def match(self, product: str, method: str, path: str) -> tuple[Route, dict[str, str]]:
+        """The best route for the request, or 404 20404 (unknown path) / 405 20004 (known path, other method)."""
+        best_route: Optional[Route] = None
+        best_params: dict[str, str] = {}
+        path_known = False
+        for route in self.routes:
+            found = route.regex.match(path) if route.product == product else None
+            if found is None:
+                continue
+            path_known = True
+            if route.method == method and (best_route is None or route.literals > best_route.literals):
+                best_route, best_params = route, found.groupdict()
+        if best_route is not None:
+            return best_route, best_params
+        if path_known:
+            raise method_not_allowed(method)
+        raise not_found(resource_path(path))
+
+
+def resource_path(path: str) -> str:
+    """The path as Twilio quotes it in 20404 messages: v1-style paths lose their ``/v1`` prefix."""
+    return re.sub(r"^/v\d+(?=/)", "", path)
+
+
+API = Router()
+"""The Twilio API routes; product modules register on it when imported."""

@@ -1,0 +1,131 @@
+"""Emulator state: one plain store per account, each holding dicts of resources by kind.
+
+A *kind* names a store and is the same word as the account's seed section (``services``,
+``phone_numbers``...); kinds that would collide across products get a product prefix
+(``proxy_services``). Records are stored as the exact JSON Twilio returns, in creation order.
+Products register delete hooks so that, for example, deleting a Messaging Service frees its
+senders in another store.
+"""
+
+import copy
+import hmac
+import threading
+from typing import Any, Callable, Optional
+
+from emulator.sids import make_sid
+
+Record = dict[str, Any]
+DeleteHook = Callable[["Account", Record], None]
+
+_DELETE_HOOKS: dict[str, list[DeleteHook]] = {}
+
+
+def on_delete(kind: str, hook: DeleteHook) -> Callable[[], None]:
+    """Call ``hook(account, record)`` after a record of ``kind`` is deleted; returns an unsubscribe function."""
+    _DELETE_HOOKS.setdefault(kind, []).append(hook)
+
+    def unsubscribe() -> None:
+        if hook in _DELETE_HOOKS.get(kind, []):
+            _DELETE_HOOKS[kind].remove(hook)
+
+    return unsubscribe
+
+
+class Account:
+    """One Twilio account: credentials plus its resources. Only the state lock's holder touches it."""
+
+    def __init__(self, sid: str, auth_token: str, friendly_name: Optional[str] = None) -> None:
+        self.sid = sid
+        self.auth_token = auth_token
+        self.friendly_name = friendly_name or sid
+        self.api_keys: dict[str, str] = {}
+        self.stores: dict[str, dict[str, Record]] = {}
+        self.extras: dict[str, list[Any]] = {}  # seed sections no product models yet, kept verbatim
+        self._order: dict[str, int] = {}
+        self._counter = 0
+
+    def store(self, kind: str) -> dict[str, Record]:
+        """The dict of ``kind`` records by SID (created empty on first use)."""
+        return self.stores.setdefault(kind, {})
+
+    def new_sid(self, prefix: str) -> str:
+        """A fresh SID, reproducible for the same seed and sequence of creates."""
+        while True:
+            self._counter += 1
+            sid = make_sid(prefix, self.sid, self._counter)
+            if sid not in self._order:
+                return sid
+
+    def add(self, kind: str, record: Record) -> Record:
+        """Store ``record`` (which carries its ``sid``) as the newest of its kind."""
+        sid = record["sid"]
+        self._order.setdefault(sid, len(self._order))
+        self.store(kind)[sid] = record
+        return record
+
+    def get(self, kind: str, sid: str) -> Optional[Record]:
+        """The record or None."""
+        return self.stores.get(kind, {}).get(sid)
+
+    def records(self, kind: str) -> list[Record]:
+        """All records of ``kind`` in creation order."""
+        return list(self.stores.get(kind, {}).values())
+
+    def position(self, sid: str) -> Optional[int]:
+        """Creation sequence number of any SID ever stored in this account (deleted ones included)."""
+        return self._order.get(sid)
+
+    def remove(self, kind: str, sid: str) -> Optional[Record]:
+        """Delete and return the record, then run the delete hooks registered for ``kind``."""
+        record = self.stores.get(kind, {}).pop(sid, None)
+        if record is not None:
+            for hook in list(_DELETE_HOOKS.get(kind, [])):
+                hook(self, record)
+        return record
+
+    def snapshot(self) -> dict[str, Any]:
+        """JSON-ready view without secrets: ``sid``, ``friendly_name``, ``api_keys`` (SIDs) and one list per kind."""
+        view: dict[str, Any] = {"sid": self.sid, "friendly_name": self.friendly_name, "api_keys": sorted(self.api_keys)}
+        view.update(copy.deepcopy(self.extras))
+        for kind, records in self.stores.items():
+            view[kind] = copy.deepcopy(list(records.values()))
+        return view
+
+
+class State:
+    """All accounts, guarded by one re-entrant lock. ``builder`` turns a validated seed into accounts."""
+
+    def __init__(self, seed: dict[str, Any], builder: Callable[[dict[str, Any]], list[Account]]) -> None:
+        self.lock = threading.RLock()
+        self._seed = copy.deepcopy(seed)
+        self._builder = builder
+        self.accounts: dict[str, Account] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        """Drop every change and rebuild the accounts from the seed."""
+        accounts = self._builder(copy.deepcopy(self._seed))
+        with self.lock:
+            self.accounts = {account.sid: account for account in accounts}
+
+    def authenticate(self, username: str, password: str) -> Optional[Account]:
+        """The account for account SID + auth token or API key SID + secret, else None."""
+        with self.lock:
+            account = self.accounts.get(username)
+            if account is not None:
+                return account if _same(account.auth_token, password) else None
+            for candidate in self.accounts.values():
+                secret = candidate.api_keys.get(username)
+                if secret is not None:
+                    return candidate if _same(secret, password) else None
+        return None
+
+    def snapshot(self) -> dict[str, Any]:
+        """Every account's resources by kind, no secrets."""
+        with self.lock:
+            return {"accounts": {sid: account.snapshot() for sid, account in self.accounts.items()}}
+
+
+def _same(expected: str, given: str) -> bool:
+    """Constant-time string comparison."""
+    return hmac.compare_digest(expected.encode("utf-8"), given.encode("utf-8"))
