@@ -26,7 +26,12 @@ try:
 
     TWILIO_IMPORT_ERROR = None
 except ImportError:
-    RequestException = TwilioException = Exception  # type: ignore[assignment,misc]
+    class RequestException(Exception):  # type: ignore[no-redef]
+        """Stands in for requests' base exception when twilio (and so requests) is missing."""
+
+    class TwilioException(Exception):  # type: ignore[no-redef]
+        """Stands in for the SDK's base exception when twilio is missing."""
+
     TwilioHttpClient = object  # type: ignore[assignment,misc]
     Client = None  # type: ignore[assignment,misc]
     TWILIO_IMPORT_ERROR = traceback.format_exc()
@@ -38,7 +43,7 @@ TWILIO_HOST_SUFFIX = ".twilio.com"
 AUTH_ARGUMENT_SPEC: dict[str, dict[str, Any]] = {
     "account_sid": {"type": "str", "required": True, "fallback": (env_fallback, ["TWILIO_ACCOUNT_SID"])},
     "auth_token": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_AUTH_TOKEN"])},
-    "api_key_sid": {"type": "str", "fallback": (env_fallback, ["TWILIO_API_KEY"])},
+    "api_key_sid": {"type": "str", "no_log": False, "fallback": (env_fallback, ["TWILIO_API_KEY"])},
     "api_key_secret": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_API_SECRET"])},
     "region": {"type": "str", "fallback": (env_fallback, ["TWILIO_REGION"])},
     "edge": {"type": "str", "fallback": (env_fallback, ["TWILIO_EDGE"])},

@@ -18,7 +18,7 @@ description:
   - For Twilio Flex, set O(use_inbound_webhook_on_number=true) (Twilio Console's "Defer to sender's webhook") so that
     inbound messages keep following each number's own webhook into Flex.
 author:
-  - tendlc.twilio contributors
+  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
 attributes:

@@ -14,7 +14,7 @@ description:
     O(friendly_name).
   - Never changes anything.
 author:
-  - tendlc.twilio contributors
+  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
 attributes:
@@ -23,6 +23,7 @@ attributes:
     description: The module only reads, so it runs the same in check mode.
   diff_mode:
     support: none
+    description: The module changes nothing, so it has no diff.
 options:
   sid:
     description:

@@ -16,7 +16,7 @@ description:
   - Never changes anything. The Flex A2P role and the audit use it to check that each number still routes inbound
     messages to Flex.
 author:
-  - tendlc.twilio contributors
+  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
 attributes:
@@ -25,6 +25,7 @@ attributes:
     description: The module only reads, so it runs the same in check mode.
   diff_mode:
     support: none
+    description: The module changes nothing, so it has no diff.
 options:
   phone_numbers:
     description:

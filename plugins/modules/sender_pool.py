@@ -19,7 +19,7 @@ description:
     outgrow O(pool_limit) all fail together, in one message, and nothing is written.
   - Writes run in parallel, at most O(concurrency) at a time.
 author:
-  - tendlc.twilio contributors
+  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
 attributes:
@@ -292,7 +292,8 @@ class SenderPool(TwilioModule):
     def _run_all(self, jobs: list[Any]) -> list[Any]:
         results, errors = run_all(jobs, self.params["concurrency"])
         if errors:
-            raise ModuleError("%d of %d changes to the sender pool of %s failed: %s" % (len(errors), len(jobs), self.service.sid, "; ".join(e.msg for e in errors)),
+            summary = "; ".join(e.msg for e in errors)
+            raise ModuleError("%d of %d changes to the sender pool of %s failed: %s" % (len(errors), len(jobs), self.service.sid, summary),
                               errors=[e.extra.get("error") for e in errors])
         return results
 

@@ -7,11 +7,15 @@ from typing import Any, Iterator
 
 import pytest
 import yaml
+from contract.pytest_plugin import fixture_contract_validator
 from harness import Emulator, account, run_playbook, start_emulator
+
+__all__ = ["fixture_contract_validator"]  # registers the fixture contract_validator here
 
 
 @pytest.fixture(name="emulator_factory")
-def fixture_emulator_factory(tmp_path: Path) -> Iterator[Any]:
+def fixture_emulator_factory(tmp_path: Path, contract_validator: Any) -> Iterator[Any]:
+    """Start emulators for the test; when it ends, stop them and check every request and response they logged against Twilio's spec."""
     started: list[Emulator] = []
 
     def start(seed: dict[str, Any], *extra: str) -> Emulator:
@@ -25,6 +29,9 @@ def fixture_emulator_factory(tmp_path: Path) -> Iterator[Any]:
     for emulator in started:
         emulator.process.terminate()
         emulator.process.wait(timeout=10)
+    for emulator in started:
+        assert emulator.records(), "the emulator logged no request"
+        contract_validator(emulator.log_path)
 
 
 @pytest.fixture(name="emulator")

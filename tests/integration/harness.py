@@ -8,9 +8,8 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import pytest
 import requests
 import yaml
 
@@ -136,4 +135,3 @@ def run_playbook(playbook: str | Path, emulator: Emulator | None, results_file: 
         results = [json.loads(line) for line in results_file.read_text(encoding="utf-8").splitlines()]
     requests_made = emulator.records()[before:] if emulator else []
     return Run(proc.returncode, proc.stdout, proc.stderr, results, requests_made)
-

@@ -30,6 +30,7 @@ def _collection_on_path() -> None:
 
 _collection_on_path()
 
+
 @pytest.fixture(name="run_module")
 def fixture_run_module(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., dict[str, Any]]:
     """Run a module's main() with the given args; return its JSON result (failed or not)."""

@@ -88,3 +88,35 @@ def owned_number(sid: str, phone_number: str, sms: bool = True, **fields: Any) -
 def page2010(key: str, items: list[dict[str, Any]], uri: str) -> dict[str, Any]:
     return {key: items, "end": max(len(items) - 1, 0), "first_page_uri": uri + "?PageSize=1000&Page=0", "next_page_uri": None,
             "page": 0, "page_size": 1000, "previous_page_uri": None, "start": 0, "uri": uri + "?PageSize=1000&Page=0"}
+
+
+BRANDS_URL = "https://messaging.twilio.com/v1/a2p/BrandRegistrations"
+
+
+def brand(sid: str, status: str = "APPROVED", **fields: Any) -> dict[str, Any]:
+    body = {
+        "sid": sid, "account_sid": ACCOUNT_SID, "customer_profile_bundle_sid": "BU" + "c" * 32, "a2p_profile_bundle_sid": "BU" + "d" * 32,
+        "date_created": "2026-11-27T10:00:00Z", "date_updated": "2026-11-27T10:00:00Z", "brand_type": "STANDARD", "status": status,
+        "tcr_id": "BXXXXXX", "failure_reason": None, "errors": [], "url": "%s/%s" % (BRANDS_URL, sid), "brand_score": 42,
+        "brand_feedback": None, "identity_status": "VERIFIED", "russell_3000": False, "government_entity": False,
+        "tax_exempt_status": None, "skip_automatic_sec_vet": False, "mock": False, "links": {},
+    }
+    body.update(fields)
+    return body
+
+
+def campaign(service_sid: str, sid: str, brand_sid: str, status: str = "VERIFIED", **fields: Any) -> dict[str, Any]:
+    body = {
+        "sid": sid, "account_sid": ACCOUNT_SID, "brand_registration_sid": brand_sid, "messaging_service_sid": service_sid,
+        "description": "Customer care conversations between agents and customers.", "message_samples": [
+            "Hi, this is support. Your replacement ships today.", "Your case is resolved. Reply STOP to opt out."],
+        "us_app_to_person_usecase": "CUSTOMER_CARE", "has_embedded_links": False, "has_embedded_phone": False,
+        "subscriber_opt_in": None, "age_gated": False, "direct_lending": False, "campaign_status": status, "campaign_id": "CABC123",
+        "is_externally_registered": False, "rate_limits": {}, "message_flow": "Customers text our published support number first.",
+        "opt_in_message": None, "opt_out_message": None, "help_message": None, "opt_in_keywords": None, "opt_out_keywords": None,
+        "help_keywords": None, "date_created": "2026-11-27T10:00:00Z", "date_updated": "2026-11-27T10:00:00Z",
+        "url": "%s/%s/Compliance/Usa2p/%s" % (SERVICES_URL, service_sid, sid), "mock": False, "errors": [],
+        "privacy_policy_url": None, "terms_and_conditions_url": None,
+    }
+    body.update(fields)
+    return body

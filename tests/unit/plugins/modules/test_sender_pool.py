@@ -84,8 +84,8 @@ def test_conflict_move_removes_there_then_adds_here(account, run_module):
     result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000003"], "on_conflict": "move"})
     assert result["moved"] == [{"sid": PN3, "kind": "phone_number", "value": "+15550000003", "from_service": OTHER}]
     assert result["added"] == []
-    assert [w[:2] for w in writes(account)] == [("DELETE", "/v1/services/%s/phonenumbers/%s" % (OTHER.lower(), PN3.lower())),
-                                                 ("POST", "/v1/services/%s/phonenumbers" % MG.lower())]
+    expected = [("DELETE", "/v1/services/%s/phonenumbers/%s" % (OTHER.lower(), PN3.lower())), ("POST", "/v1/services/%s/phonenumbers" % MG.lower())]
+    assert [w[:2] for w in writes(account)] == expected
 
 
 def test_every_problem_is_reported_at_once_with_zero_writes(account, run_module):

@@ -1,0 +1,195 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: a2p_brand
+short_description: Register or adopt a Twilio A2P 10DLC brand
+version_added: 0.1.0
+description:
+  - Makes sure the account has an A2P 10DLC brand registration (C(BN...)) for a customer profile bundle and an A2P
+    profile bundle (both C(BU...), from Twilio's Trust Hub). A brand the account already has for the same two bundles
+    is adopted, never registered twice; otherwise a new brand is registered (Twilio charges a fee for each).
+  - Twilio's API cannot delete a brand, so this module has no C(state) option; delete brands in the Twilio Console.
+  - A brand's type and mock flag cannot change after registration; asking for others fails and names the brand.
+author:
+  - tendlc.twilio maintainers (@tendlc)
+extends_documentation_fragment:
+  - tendlc.twilio.auth
+attributes:
+  check_mode:
+    support: full
+    description: Reports whether a brand would be registered, without writing or waiting.
+  diff_mode:
+    support: full
+    description: Returns the brand's managed fields before and after.
+options:
+  customer_profile_bundle_sid:
+    description:
+      - The SID (C(BU...)) of the approved Secondary Customer Profile bundle of the business.
+    type: str
+    required: true
+  a2p_profile_bundle_sid:
+    description:
+      - The SID (C(BU...)) of the A2P Messaging Profile (TrustProduct) bundle.
+    type: str
+    required: true
+  brand_type:
+    description:
+      - V(STANDARD) for businesses (a low-volume standard brand is V(STANDARD) with O(skip_automatic_sec_vet=true));
+        V(SOLE_PROPRIETOR) for individuals without a tax ID (one campaign, one number).
+    type: str
+    choices: [STANDARD, SOLE_PROPRIETOR]
+    default: STANDARD
+  skip_automatic_sec_vet:
+    description:
+      - Skip the automatic secondary vetting of a standard brand (low-volume standard brands). Sent only at registration.
+    type: bool
+  mock:
+    description:
+      - Register a mock brand for testing; its campaigns cannot send messages.
+    type: bool
+    default: false
+  wait:
+    description:
+      - Poll until the brand is C(APPROVED). Fails at once when it is C(FAILED), with Twilio's errors, and at
+        O(wait_timeout) with the last status. Never waits in check mode.
+    type: bool
+    default: false
+  wait_timeout:
+    description:
+      - Seconds to wait at most.
+    type: int
+    default: 600
+  poll_interval:
+    description:
+      - Seconds between two polls, at least 1 (Twilio allows one A2P request per second).
+    type: float
+    default: 10
+seealso:
+  - module: tendlc.twilio.a2p_brand_info
+  - module: tendlc.twilio.a2p_campaign
+  - name: BrandRegistration resource
+    description: Twilio's reference of A2P brand registrations.
+    link: https://www.twilio.com/docs/messaging/api/brand-registration-resource
+"""
+
+EXAMPLES = r"""
+- name: The contact center's brand, registered once and approved
+  tendlc.twilio.a2p_brand:
+    customer_profile_bundle_sid: BU0123456789abcdef0123456789abcdef
+    a2p_profile_bundle_sid: BUfedcba9876543210fedcba9876543210
+    wait: true
+    wait_timeout: 1800
+  register: brand
+
+- name: Use it for the campaign
+  ansible.builtin.debug:
+    msg: "{{ brand.brand.sid }} is {{ brand.brand.status }}"
+"""
+
+RETURN = r"""
+brand:
+  description:
+    - The brand registration as Twilio returns it, with C(status), C(identity_status), C(errors) and C(failure_reason).
+    - In check mode, when a brand would be registered, the fields that would be sent.
+  returned: always
+  type: dict
+  sample:
+    sid: BN0123456789abcdef0123456789abcdef
+    customer_profile_bundle_sid: BU0123456789abcdef0123456789abcdef
+    a2p_profile_bundle_sid: BUfedcba9876543210fedcba9876543210
+    brand_type: STANDARD
+    status: APPROVED
+    identity_status: VERIFIED
+    mock: false
+    errors: []
+adopted:
+  description: Whether an existing brand with the same bundles was found and used.
+  returned: always
+  type: bool
+  sample: true
+"""
+
+from typing import Any
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import WAIT_OPTIONS, check_wait_options, list_brands, wait_for
+from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
+
+MANAGED = ("customer_profile_bundle_sid", "a2p_profile_bundle_sid", "brand_type", "mock")
+
+
+class A2PBrand(TwilioModule):
+    argument_spec = {
+        "customer_profile_bundle_sid": {"type": "str", "required": True},
+        "a2p_profile_bundle_sid": {"type": "str", "required": True},
+        "brand_type": {"type": "str", "choices": ["STANDARD", "SOLE_PROPRIETOR"], "default": "STANDARD"},
+        "skip_automatic_sec_vet": {"type": "bool"},
+        "mock": {"type": "bool", "default": False},
+        **WAIT_OPTIONS,
+    }
+
+    def validate(self) -> None:
+        check_sid("customer_profile_bundle_sid", self.params["customer_profile_bundle_sid"], "BU")
+        check_sid("a2p_profile_bundle_sid", self.params["a2p_profile_bundle_sid"], "BU")
+        if self.params["brand_type"] == "SOLE_PROPRIETOR" and self.params["skip_automatic_sec_vet"]:
+            raise ModuleError("skip_automatic_sec_vet applies to STANDARD brands only, not brand_type=SOLE_PROPRIETOR.", field="skip_automatic_sec_vet")
+        check_wait_options(self.params)
+
+    def execute(self) -> None:
+        wanted = {field: self.params[field] for field in MANAGED}
+        matches = [b for b in list_brands(self.client)
+                   if (b.customer_profile_bundle_sid, b.a2p_profile_bundle_sid) == (wanted["customer_profile_bundle_sid"], wanted["a2p_profile_bundle_sid"])]
+        if len(matches) > 1:
+            sids = sorted(b.sid for b in matches)
+            raise ModuleError("%d brands are registered for these two bundles (%s); this module cannot choose one." % (len(sids), ", ".join(sids)), sids=sids)
+        self.result["adopted"] = bool(matches)
+        if matches:
+            self._adopt(matches[0], wanted)
+        else:
+            self._create(wanted)
+
+    def _adopt(self, brand: Any, wanted: dict[str, Any]) -> None:
+        current = {field: getattr(brand, field) for field in MANAGED}
+        current["mock"] = bool(current["mock"])
+        differ = {field: value for field, value in wanted.items() if current[field] != value}
+        if differ:
+            raise ModuleError("Brand %s for these bundles has %s; a brand's type and mock flag cannot change, and the API cannot delete brands."
+                              % (brand.sid, "; ".join("%s=%r, wanted %r" % (f, current[f], v) for f, v in sorted(differ.items()))),
+                              brand_sid=brand.sid)
+        self.set_diff(before=current, after=current)
+        self.result["brand"] = resource_dict(self._wait(brand))
+
+    def _create(self, wanted: dict[str, Any]) -> None:
+        self.mark_changed()
+        self.set_diff(before={}, after=wanted)
+        args = dict(wanted)
+        if self.params["skip_automatic_sec_vet"] is not None:
+            args["skip_automatic_sec_vet"] = self.params["skip_automatic_sec_vet"]
+        self.result["brand"] = args
+        if self.check_mode:
+            return
+        brand = call("register an A2P brand", self.client.messaging.v1.brand_registrations.create, **args)
+        self.result["brand"] = resource_dict(self._wait(brand))
+
+    def _wait(self, brand: Any) -> Any:
+        if not self.params["wait"] or self.check_mode:
+            return brand
+        context = self.client.messaging.v1.brand_registrations(brand.sid)
+        return wait_for("A2P brand %s" % brand.sid, lambda: call("fetch A2P brand %s" % brand.sid, context.fetch), lambda b: b.status,
+                        ["APPROVED"], "FAILED", self.params["wait_timeout"], self.params["poll_interval"])
+
+
+def main() -> None:
+    module = A2PBrand.define_module()
+    A2PBrand(module).run()
+
+
+if __name__ == "__main__":
+    main()

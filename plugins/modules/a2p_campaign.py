@@ -1,0 +1,436 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: a2p_campaign
+short_description: Manage the US A2P 10DLC campaign of a Twilio Messaging Service
+version_added: 0.1.0
+description:
+  - Registers, updates, replaces or deletes the A2P 10DLC campaign (UsAppToPerson, C(QE...)) of a Messaging Service.
+    The campaign links the service, and so every number in its sender pool, to an approved brand; without it US
+    carriers filter the service's messages.
+  - A service has at most one campaign. With none, the module creates it. When fields that Twilio lets you change
+    differ (description, message flow, samples, embedded links and phone, age gated, direct lending, the two URLs), it
+    updates the campaign in place.
+  - Fields Twilio never changes (brand, use case, opt-in/out/help messages and keywords, subscriber opt-in) cannot be
+    updated. When they differ the module fails, naming each field with its current and wanted value, unless
+    O(replace=true), in which case it deletes the campaign and registers a new one. The service sends no A2P traffic until the
+    new campaign is approved, which can take days.
+  - Before any write, it checks the lengths Twilio requires, that the brand exists and is C(APPROVED), and that the use
+    case is one the brand may register on the service.
+author:
+  - tendlc.twilio maintainers (@tendlc)
+extends_documentation_fragment:
+  - tendlc.twilio.auth
+attributes:
+  check_mode:
+    support: full
+    description: Reads and reports what a real run would do, without writing and without waiting.
+  diff_mode:
+    support: full
+    description: Returns the managed fields of the campaign before and after.
+options:
+  service:
+    description:
+      - The Messaging Service, by SID (C(MG...)) or exact friendly name.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) registers or updates the campaign; V(absent) deletes it.
+      - Deleting a verified campaign stops the service's A2P traffic until a new campaign is approved.
+    type: str
+    choices: [present, absent]
+    default: present
+  brand_registration_sid:
+    description:
+      - The approved brand (C(BN...)) the campaign registers under. Required to create a campaign.
+    type: str
+  usecase:
+    description:
+      - The A2P use case, for example V(MIXED), V(CUSTOMER_CARE), V(ACCOUNT_NOTIFICATION) or V(LOW_VOLUME). Required to
+        create a campaign. It must be one Twilio lists for the brand and service.
+    type: str
+  description:
+    description:
+      - What the campaign's messages are for, 40 to 4096 characters. Required to create a campaign.
+    type: str
+  message_flow:
+    description:
+      - How recipients opt in to the messages, 40 to 2048 characters. Required to create a campaign.
+    type: str
+  message_samples:
+    description:
+      - Two to five sample messages, each 20 to 1024 characters. Required to create a campaign.
+    type: list
+    elements: str
+  has_embedded_links:
+    description:
+      - Whether the messages contain links. Required to create a campaign.
+    type: bool
+  has_embedded_phone:
+    description:
+      - Whether the messages contain phone numbers. Required to create a campaign.
+    type: bool
+  opt_in_message:
+    description:
+      - The reply to an opt-in keyword (up to 320 characters). Cannot change after creation.
+    type: str
+  opt_out_message:
+    description:
+      - The reply to an opt-out keyword (up to 320 characters). Cannot change after creation.
+    type: str
+  help_message:
+    description:
+      - The reply to a help keyword (up to 320 characters). Cannot change after creation.
+    type: str
+  opt_in_keywords:
+    description:
+      - Keywords that opt a recipient in. Cannot change after creation.
+    type: list
+    elements: str
+  opt_out_keywords:
+    description:
+      - Keywords that opt a recipient out. Cannot change after creation.
+    type: list
+    elements: str
+  help_keywords:
+    description:
+      - Keywords that ask for help. Cannot change after creation.
+    type: list
+    elements: str
+  subscriber_opt_in:
+    description:
+      - Whether recipients opted in to the messages. Cannot change after creation.
+    type: bool
+  age_gated:
+    description:
+      - Whether the content needs an age gate.
+    type: bool
+  direct_lending:
+    description:
+      - Whether the campaign offers direct lending.
+    type: bool
+  privacy_policy_url:
+    description:
+      - The URL of the privacy policy the campaign refers to.
+    type: str
+  terms_and_conditions_url:
+    description:
+      - The URL of the terms and conditions the campaign refers to.
+    type: str
+  replace:
+    description:
+      - When fields that cannot change differ, or the service is linked to an externally registered campaign, delete
+        the campaign and register a new one instead of failing.
+    type: bool
+    default: false
+  wait:
+    description:
+      - After a write (or when the campaign exists), poll until C(campaign_status) is one of O(wait_for). Fails at once
+        when the campaign is C(FAILED), with Twilio's errors, and at O(wait_timeout) with the last status.
+      - Never waits in check mode.
+    type: bool
+    default: false
+  wait_for:
+    description:
+      - The statuses that end the wait.
+    type: list
+    elements: str
+    choices: [PENDING, IN_PROGRESS, VERIFIED, FAILED]
+    default: [VERIFIED]
+  wait_timeout:
+    description:
+      - Seconds to wait at most.
+    type: int
+    default: 600
+  poll_interval:
+    description:
+      - Seconds between two polls, at least 1 (Twilio allows one A2P request per second).
+    type: float
+    default: 10
+seealso:
+  - module: tendlc.twilio.a2p_brand
+  - module: tendlc.twilio.a2p_external_campaign
+  - name: A2P 10DLC campaign resource
+    description: Twilio's reference of the UsAppToPerson resource.
+    link: https://www.twilio.com/docs/messaging/api/usapptoperson-resource
+"""
+
+EXAMPLES = r"""
+- name: The Flex service's campaign, registered and verified
+  tendlc.twilio.a2p_campaign:
+    service: Flex contact center
+    brand_registration_sid: BN0123456789abcdef0123456789abcdef
+    usecase: CUSTOMER_CARE
+    description: Customer care conversations between Example Co agents and customers who contacted us first.
+    message_flow: Customers text our published support number or opt in on the web form at https://example.com/sms.
+    message_samples:
+      - "Hi Dana, this is Sam from Example Co support. Your replacement ships today."
+      - "Example Co: your case 4411 is resolved. Reply HELP for help, STOP to opt out."
+    has_embedded_links: false
+    has_embedded_phone: false
+    wait: true
+    wait_timeout: 3600
+  register: campaign
+
+- name: Register again under a new brand (the service sends no A2P traffic until approval)
+  tendlc.twilio.a2p_campaign:
+    service: Flex contact center
+    brand_registration_sid: BNfedcba9876543210fedcba9876543210
+    usecase: CUSTOMER_CARE
+    description: Customer care conversations between Example Co agents and customers who contacted us first.
+    message_flow: Customers text our published support number or opt in on the web form at https://example.com/sms.
+    message_samples:
+      - "Hi Dana, this is Sam from Example Co support. Your replacement ships today."
+      - "Example Co: your case 4411 is resolved. Reply HELP for help, STOP to opt out."
+    has_embedded_links: false
+    has_embedded_phone: false
+    replace: true
+"""
+
+RETURN = r"""
+campaign:
+  description:
+    - The campaign as Twilio returns it, including C(campaign_status) and C(errors). Empty after O(state=absent).
+    - In check mode, the campaign as it would be; when it would be created, only the fields that would be sent.
+  returned: always
+  type: dict
+  sample:
+    sid: QE2c6890da8086d771620e9b13fadeba0b
+    brand_registration_sid: BN0123456789abcdef0123456789abcdef
+    messaging_service_sid: MG0123456789abcdef0123456789abcdef
+    us_app_to_person_usecase: CUSTOMER_CARE
+    campaign_status: VERIFIED
+    campaign_id: CFOOBAR
+    is_externally_registered: false
+    errors: []
+    mock: false
+replaced:
+  description: Whether the campaign was (or in check mode would be) deleted and registered anew.
+  returned: always
+  type: bool
+  sample: false
+"""
+
+from typing import Any
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
+    WAIT_OPTIONS, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
+)
+from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import require_service
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_length, check_sid, check_url
+
+# Module option -> Twilio field. Fixed fields cannot change once the campaign exists.
+FIXED = {
+    "brand_registration_sid": "brand_registration_sid",
+    "usecase": "us_app_to_person_usecase",
+    "opt_in_message": "opt_in_message",
+    "opt_out_message": "opt_out_message",
+    "help_message": "help_message",
+    "opt_in_keywords": "opt_in_keywords",
+    "opt_out_keywords": "opt_out_keywords",
+    "help_keywords": "help_keywords",
+    "subscriber_opt_in": "subscriber_opt_in",
+}
+UPDATABLE = ("description", "message_flow", "message_samples", "has_embedded_links", "has_embedded_phone", "age_gated", "direct_lending",
+             "privacy_policy_url", "terms_and_conditions_url")
+# Twilio's update needs these every time, changed or not.
+UPDATE_REQUIRES = ("has_embedded_links", "has_embedded_phone", "message_samples", "message_flow", "description", "age_gated", "direct_lending")
+CREATE_REQUIRES = ("brand_registration_sid", "usecase", "description", "message_flow", "message_samples", "has_embedded_links", "has_embedded_phone")
+KEYWORDS = ("opt_in_keywords", "opt_out_keywords", "help_keywords")
+MESSAGES = ("opt_in_message", "opt_out_message", "help_message")
+
+
+class A2PCampaign(TwilioModule):
+    argument_spec = {
+        "service": {"type": "str", "required": True},
+        "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
+        "brand_registration_sid": {"type": "str"},
+        "usecase": {"type": "str"},
+        "description": {"type": "str"},
+        "message_flow": {"type": "str"},
+        "message_samples": {"type": "list", "elements": "str"},
+        "has_embedded_links": {"type": "bool"},
+        "has_embedded_phone": {"type": "bool"},
+        "opt_in_message": {"type": "str"},
+        "opt_out_message": {"type": "str"},
+        "help_message": {"type": "str"},
+        "opt_in_keywords": {"type": "list", "elements": "str", "no_log": False},
+        "opt_out_keywords": {"type": "list", "elements": "str", "no_log": False},
+        "help_keywords": {"type": "list", "elements": "str", "no_log": False},
+        "subscriber_opt_in": {"type": "bool"},
+        "age_gated": {"type": "bool"},
+        "direct_lending": {"type": "bool"},
+        "privacy_policy_url": {"type": "str"},
+        "terms_and_conditions_url": {"type": "str"},
+        "replace": {"type": "bool", "default": False},
+        "wait_for": {"type": "list", "elements": "str", "choices": ["PENDING", "IN_PROGRESS", "VERIFIED", "FAILED"], "default": ["VERIFIED"]},
+        **WAIT_OPTIONS,
+    }
+
+    service: Any = None
+    campaign: Any = None
+
+    def validate(self) -> None:
+        params = self.params
+        check_sid("brand_registration_sid", params["brand_registration_sid"], "BN")
+        check_length("description", params["description"], 40, 4096)
+        check_length("message_flow", params["message_flow"], 40, 2048)
+        samples = params["message_samples"]
+        if samples is not None:
+            if not 2 <= len(samples) <= 5:
+                raise ModuleError("message_samples must hold 2 to 5 samples, got %d." % len(samples), field="message_samples")
+            for index, sample in enumerate(samples):
+                check_length("message_samples[%d]" % index, sample, 20, 1024)
+        for field in MESSAGES:
+            check_length(field, params[field], 0, 320)
+        for field in ("privacy_policy_url", "terms_and_conditions_url"):
+            check_url(field, params[field])
+        if params["usecase"] is not None and not params["usecase"].strip():
+            raise ModuleError("usecase must not be empty.", field="usecase")
+        check_wait_options(params)
+
+    def execute(self) -> None:
+        self.service = require_service(self.client, self.params["service"])
+        campaigns = list_campaigns(self.client, self.service.sid)
+        self.campaign = campaigns[0] if campaigns else None
+        self.result["replaced"] = False
+        if self.params["state"] == "absent":
+            self.absent()
+        else:
+            self.present()
+
+    def _wanted(self) -> dict[str, Any]:
+        return {option: self.params[option] for option in (*FIXED, *UPDATABLE) if self.params[option] is not None}
+
+    def _current(self) -> dict[str, Any]:
+        """The managed fields of the existing campaign, under the module's option names, empty texts and lists for null."""
+        current = {option: getattr(self.campaign, field) for option, field in FIXED.items()}
+        current.update({field: getattr(self.campaign, field) for field in UPDATABLE})
+        for field in KEYWORDS:
+            current[field] = current[field] or []
+        for field in MESSAGES + ("privacy_policy_url", "terms_and_conditions_url"):
+            current[field] = current[field] or ""
+        return current
+
+    def present(self) -> None:
+        if self.campaign is None:
+            self._create(self._check_create())
+            return
+        current = self._current()
+        fixed = {option: value for option, value in wanted_changes(current, self._wanted()).items() if option in FIXED}
+        external = bool(self.campaign.is_externally_registered)
+        if (fixed or external) and not self.params["replace"]:
+            raise ModuleError(self._refusal(current, fixed, external), fields=sorted(fixed), campaign_sid=self.campaign.sid)
+        if fixed or external:
+            self._replace()
+        else:
+            self._update(current)
+
+    def _refusal(self, current: dict[str, Any], fixed: dict[str, Any], external: bool) -> str:
+        if external:
+            return ("Messaging service %s is linked to the externally registered campaign %s (%s); pass replace=true to delete that link "
+                    "and register a Twilio campaign." % (self.service.sid, self.campaign.campaign_id, self.campaign.sid))
+        fields = "; ".join("%s is %r, wanted %r" % (option, current[option], value) for option, value in sorted(fixed.items()))
+        return ("The A2P campaign %s of messaging service %s cannot change these fields: %s. Pass replace=true to delete it and register a new "
+                "campaign; the service then sends no A2P traffic until the new one is approved." % (self.campaign.sid, self.service.sid, fields))
+
+    def _check_create(self) -> dict[str, Any]:
+        """Everything a create needs: the required fields, an approved brand, a use case the brand may use."""
+        wanted = self._wanted()
+        missing = [option for option in CREATE_REQUIRES if option not in wanted]
+        if missing:
+            raise ModuleError("To register an A2P campaign, also give: %s." % ", ".join(missing), field=missing[0])
+        brand_sid = wanted["brand_registration_sid"]
+        brand = fetch_brand(self.client, brand_sid)
+        if brand is None:
+            raise ModuleError("brand_registration_sid=%r: the account has no such A2P brand." % brand_sid, field="brand_registration_sid")
+        if brand.status != "APPROVED":
+            raise ModuleError("brand_registration_sid=%r: the brand is %s, not APPROVED (%s); Twilio would refuse the campaign (21717)."
+                              % (brand_sid, brand.status, describe_errors(brand.errors)), field="brand_registration_sid", brand_status=brand.status)
+        allowed = brand_usecases(self.client, self.service.sid, brand_sid)
+        if wanted["usecase"] not in allowed:
+            raise ModuleError("usecase=%r is not an A2P use case brand %s may register on this service; it may use: %s."
+                              % (wanted["usecase"], brand_sid, ", ".join(allowed) or "none"), field="usecase", allowed=allowed)
+        return wanted
+
+    def _create(self, wanted: dict[str, Any], before: dict[str, Any] | None = None) -> None:
+        self.mark_changed()
+        self.set_diff(before=before or {}, after=wanted)
+        args = {FIXED.get(option, option): value for option, value in wanted.items()}
+        self.result["campaign"] = args
+        if self.check_mode:
+            return
+        campaign = call("register the A2P campaign of messaging service %s" % self.service.sid,
+                        self.client.messaging.v1.services(self.service.sid).us_app_to_person.create, **args)
+        self.result["campaign"] = resource_dict(self._wait(campaign))
+
+    def _replace(self) -> None:
+        before = self._current()
+        wanted = self._check_create()
+        self.result["replaced"] = True
+        self.module.warn("Replacing A2P campaign %s of messaging service %s: the service sends no A2P traffic until the new campaign is approved."
+                         % (self.campaign.sid, self.service.sid))
+        if not self.check_mode:
+            self._delete()
+        self._create(wanted, before)
+
+    def _update(self, current: dict[str, Any]) -> None:
+        changes = wanted_changes(current, {option: value for option, value in self._wanted().items() if option in UPDATABLE})
+        after = {**current, **changes}
+        self.set_diff(before=current, after=after)
+        campaign = self.campaign
+        if changes:
+            self.mark_changed()
+            if not self.check_mode:
+                args = {field: after[field] for field in UPDATE_REQUIRES}
+                args.update({field: changes[field] for field in ("privacy_policy_url", "terms_and_conditions_url") if field in changes})
+                campaign = call("update A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
+                                self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).update, **args)
+        self.result["campaign"] = resource_dict(campaign)
+        if self.check_mode:
+            self.result["campaign"].update({FIXED.get(k, k): v for k, v in changes.items()})
+        else:
+            self.result["campaign"] = resource_dict(self._wait(campaign))
+
+    def absent(self) -> None:
+        self.result["campaign"] = {}
+        if self.campaign is None:
+            self.set_diff(before={}, after={})
+            return
+        self.mark_changed()
+        self.set_diff(before=self._current(), after={})
+        if self.campaign.campaign_status == "VERIFIED":
+            self.module.warn("Deleting the verified A2P campaign %s: messaging service %s sends no A2P traffic until a new campaign is approved."
+                             % (self.campaign.sid, self.service.sid))
+        if not self.check_mode:
+            self._delete()
+
+    def _delete(self) -> None:
+        call("delete A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
+             self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).delete)
+
+    def _wait(self, campaign: Any) -> Any:
+        if not self.params["wait"]:
+            return campaign
+        context = self.client.messaging.v1.services(self.service.sid).us_app_to_person(campaign.sid)
+        return wait_for("A2P campaign %s of messaging service %s" % (campaign.sid, self.service.sid),
+                        lambda: call("fetch A2P campaign %s" % campaign.sid, context.fetch), lambda c: c.campaign_status,
+                        self.params["wait_for"], "FAILED", self.params["wait_timeout"], self.params["poll_interval"])
+
+
+def main() -> None:
+    module = A2PCampaign.define_module()
+    A2PCampaign(module).run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,184 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: a2p_external_campaign
+short_description: Link a Twilio Messaging Service to an A2P 10DLC campaign registered outside Twilio
+version_added: 0.1.0
+description:
+  - Links a campaign that was registered with The Campaign Registry outside Twilio (its campaign ID, for example
+    C(CABC123)) to a Messaging Service, through Twilio's PreregisteredUsa2p API, or removes that link.
+  - A service linked to that campaign already is left alone. A service with another campaign (external or registered
+    through Twilio) fails clearly unless O(replace=true), which deletes that campaign first.
+author:
+  - tendlc.twilio maintainers (@tendlc)
+extends_documentation_fragment:
+  - tendlc.twilio.auth
+attributes:
+  check_mode:
+    support: full
+    description: Reports what a real run would do, without writing.
+  diff_mode:
+    support: full
+    description: Returns the service's campaign link before and after.
+options:
+  service:
+    description:
+      - The Messaging Service, by SID (C(MG...)) or exact friendly name.
+    type: str
+    required: true
+  campaign_id:
+    description:
+      - The campaign ID The Campaign Registry gave the campaign. Required with O(state=present).
+      - With O(state=absent), only a link to this campaign is removed; without it, any external link of the service is.
+    type: str
+  cnp_migration:
+    description:
+      - Tell Twilio the campaign is being migrated to Twilio as its connectivity partner (CNP migration). Sent only
+        when the link is created.
+    type: bool
+  state:
+    description:
+      - V(present) links the campaign; V(absent) removes the link. A campaign registered through Twilio is never
+        removed by V(absent); use M(tendlc.twilio.a2p_campaign) for it.
+    type: str
+    choices: [present, absent]
+    default: present
+  replace:
+    description:
+      - When the service has another campaign, delete it and link this one. The service sends no A2P traffic in between.
+    type: bool
+    default: false
+seealso:
+  - module: tendlc.twilio.a2p_campaign
+"""
+
+EXAMPLES = r"""
+- name: The Flex service sends under our externally registered campaign
+  tendlc.twilio.a2p_external_campaign:
+    service: Flex contact center
+    campaign_id: CABC123
+
+- name: Remove the link
+  tendlc.twilio.a2p_external_campaign:
+    service: Flex contact center
+    campaign_id: CABC123
+    state: absent
+"""
+
+RETURN = r"""
+campaign:
+  description: The service's campaign (the UsAppToPerson record of the link) as Twilio returns it; empty when there is none.
+  returned: always
+  type: dict
+  sample:
+    sid: QE2c6890da8086d771620e9b13fadeba0b
+    campaign_id: CABC123
+    is_externally_registered: true
+    messaging_service_sid: MG0123456789abcdef0123456789abcdef
+    campaign_status: VERIFIED
+"""
+
+import re
+from typing import Any
+
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import list_campaigns
+from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import require_service
+
+CAMPAIGN_ID = re.compile(r"^C[A-Z0-9]{6}$")
+
+
+def link_view(campaign: Any) -> dict[str, Any]:
+    if campaign is None:
+        return {}
+    return {"campaign_sid": campaign.sid, "campaign_id": campaign.campaign_id, "is_externally_registered": bool(campaign.is_externally_registered)}
+
+
+class A2PExternalCampaign(TwilioModule):
+    argument_spec = {
+        "service": {"type": "str", "required": True},
+        "campaign_id": {"type": "str"},
+        "cnp_migration": {"type": "bool"},
+        "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
+        "replace": {"type": "bool", "default": False},
+    }
+    required_if = [("state", "present", ("campaign_id",))]
+
+    service: Any = None
+    campaign: Any = None
+
+    def validate(self) -> None:
+        campaign_id = self.params["campaign_id"]
+        if campaign_id is not None and not CAMPAIGN_ID.match(campaign_id):
+            raise ModuleError("campaign_id=%r is not a Campaign Registry campaign ID: C followed by 6 upper-case letters or digits (CABC123)."
+                              % campaign_id, field="campaign_id")
+
+    def execute(self) -> None:
+        self.service = require_service(self.client, self.params["service"])
+        campaigns = list_campaigns(self.client, self.service.sid)
+        self.campaign = campaigns[0] if campaigns else None
+        if self.params["state"] == "present":
+            self.present()
+        else:
+            self.absent()
+
+    def _linked(self) -> bool:
+        return self.campaign is not None and bool(self.campaign.is_externally_registered) and self.campaign.campaign_id == self.params["campaign_id"]
+
+    def present(self) -> None:
+        if self._linked():
+            self.set_diff(before=link_view(self.campaign), after=link_view(self.campaign))
+            self.result["campaign"] = resource_dict(self.campaign)
+            return
+        if self.campaign is not None and not self.params["replace"]:
+            kind = "externally registered campaign %s" % self.campaign.campaign_id if self.campaign.is_externally_registered else "A2P campaign"
+            raise ModuleError("Messaging service %s already has the %s (%s); pass replace=true to delete it and link %s."
+                              % (self.service.sid, kind, self.campaign.sid, self.params["campaign_id"]), campaign_sid=self.campaign.sid)
+        self.mark_changed()
+        wanted = {"campaign_id": self.params["campaign_id"], "is_externally_registered": True}
+        self.set_diff(before=link_view(self.campaign), after=wanted)
+        self.result["campaign"] = {**wanted, "messaging_service_sid": self.service.sid}
+        if self.check_mode:
+            return
+        if self.campaign is not None:
+            self.module.warn("Deleting campaign %s of messaging service %s to link %s." % (self.campaign.sid, self.service.sid, self.params["campaign_id"]))
+            self._delete()
+        args = {"campaign_id": self.params["campaign_id"], "messaging_service_sid": self.service.sid}
+        if self.params["cnp_migration"] is not None:
+            args["cnp_migration"] = self.params["cnp_migration"]
+        call("link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid),
+             self.client.messaging.v1.external_campaign.create, **args)
+        linked = list_campaigns(self.client, self.service.sid)
+        self.result["campaign"] = resource_dict(linked[0]) if linked else {}
+
+    def absent(self) -> None:
+        wanted_id = self.params["campaign_id"]
+        linked = self.campaign is not None and bool(self.campaign.is_externally_registered) and wanted_id in (None, self.campaign.campaign_id)
+        self.result["campaign"] = {} if linked or self.campaign is None else resource_dict(self.campaign)
+        if not linked:
+            self.set_diff(before=link_view(self.campaign), after=link_view(self.campaign))
+            return
+        self.mark_changed()
+        self.set_diff(before=link_view(self.campaign), after={})
+        if not self.check_mode:
+            self._delete()
+
+    def _delete(self) -> None:
+        call("delete campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
+             self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).delete)
+
+
+def main() -> None:
+    module = A2PExternalCampaign.define_module()
+    A2PExternalCampaign(module).run()
+
+
+if __name__ == "__main__":
+    main()
