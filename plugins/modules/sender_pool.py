@@ -49,6 +49,7 @@ options:
   alpha_senders:
     description:
       - Alphanumeric sender IDs, each 1 to 11 characters of letters, digits, spaces and C(+ - _ &), with at least one letter.
+      - Twilio allows one alpha sender per Messaging Service; with O(exclusive=true) a listed one replaces the current one.
     type: list
     elements: str
   state:
@@ -230,6 +231,10 @@ class SenderPool(TwilioModule):
         if self.params["exclusive"]:
             removed = [m for kind in self.kinds for m in self.pool[kind] if m["sid"] not in wanted]
         moved = self._conflicts(to_add, problems)
+        alphas = [m for m in self.pool[ALPHA] if m not in removed] + [m for m in to_add if m["kind"] == ALPHA.name]
+        if len(alphas) > 1:
+            problems.append("alpha_senders: a messaging service holds at most one alpha sender, the pool would hold %d (%s)"
+                            % (len(alphas), ", ".join(sorted(m["value"] for m in alphas))))
         size = sum(len(members) for members in self.pool.values()) - len(removed) + len(to_add) + len(moved)
         if size > self.params["pool_limit"]:
             problems.append("the pool would hold %d senders, over pool_limit=%d" % (size, self.params["pool_limit"]))

@@ -4,9 +4,12 @@ Each route is one small function ``(app, call) -> Reply`` registered on :data:`A
 holds a JSON body and ``call.form`` a form body, ``call.params`` the path parameters.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from emulator.errors import TwilioError
+from emulator.faults import latency_value
 from emulator.routing import Call, Reply, Router
+from emulator.settings import POOL_LIMIT
 
 if TYPE_CHECKING:
     from emulator.app import App
@@ -38,3 +41,31 @@ def state(app: "App", _call: Call) -> Reply:
 def requests(app: "App", _call: Call) -> Reply:
     """The in-memory request records, oldest first."""
     return Reply(200, {"requests": app.log.records()})
+
+
+@ADMIN.route(PRODUCT, "POST", "/latency")
+def latency(app: "App", call: Call) -> Reply:
+    """``{"ms": N}``: add N milliseconds (0 to 60000) to every API request from now on; 0 turns it off."""
+    try:
+        app.faults.latency_ms = latency_value(_json_field(call, "ms"))
+    except ValueError as error:
+        raise TwilioError(400, 20001, f"ms: {error}") from None
+    return Reply(200, {"latency_ms": app.faults.latency_ms})
+
+
+@ADMIN.route(PRODUCT, "POST", "/pool-limit")
+def pool_limit(app: "App", call: Call) -> Reply:
+    """``{"limit": N}``: the number of senders one Messaging Service may hold from now on (Twilio's is 400)."""
+    limit = _json_field(call, "limit")
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise TwilioError(400, 20001, f"limit: expected a whole number >= 0, got {limit!r}")
+    with app.state.lock:
+        app.state.settings[POOL_LIMIT] = limit
+    return Reply(200, {"pool_limit": limit})
+
+
+def _json_field(call: Call, name: str) -> Any:
+    """A field of the JSON object body, else 400 / 20001."""
+    if not isinstance(call.json, dict) or name not in call.json:
+        raise TwilioError(400, 20001, f'expected a JSON object body with "{name}"')
+    return call.json[name]

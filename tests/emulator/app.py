@@ -20,17 +20,21 @@ from emulator.forms import MultiDict, decode, flatten
 from emulator.reqlog import RequestLog
 from emulator.routing import API, Call, Reply
 from emulator.seed import build_accounts
+from emulator.settings import POOL_LIMIT, Settings
 from emulator.state import Account, State
 from emulator.timefmt import log_timestamp
 
 
 class App:
-    """State, request log and fault plan, plus the dispatch that ties them together."""
+    """State, request log and fault plan, plus the dispatch that ties them together.
 
-    def __init__(self, seed: dict[str, Any], log_path: Optional[str] = None) -> None:
-        self.state = State(seed, build_accounts)
+    ``settings`` are the start-up values (latency, pool limit) that ``reset`` returns to.
+    """
+
+    def __init__(self, seed: dict[str, Any], log_path: Optional[str] = None, settings: Settings = Settings()) -> None:
+        self.state = State(seed, build_accounts, {POOL_LIMIT: settings.pool_limit})
         self.log = RequestLog(log_path)
-        self.faults = Faults()
+        self.faults = Faults(settings.latency_ms)
 
     def reset(self) -> None:
         """Back to the seed; forget in-memory request records and fault rules."""

@@ -1,4 +1,5 @@
-"""Command line: ``python tests/emulator --host 127.0.0.1 --port 0 --seed SEED.yml [--log LOG.jsonl]``."""
+"""Command line: ``python tests/emulator --host 127.0.0.1 --port 0 --seed SEED.yml [--log LOG.jsonl] [--latency-ms N] [--pool-limit N]
+[--brand-approval-seconds N] [--campaign-approval-seconds N]``."""
 
 import argparse
 import signal
@@ -8,7 +9,10 @@ from typing import Any, Optional, Sequence
 
 from emulator import BANNER
 from emulator.errors import SeedError
+from emulator.faults import latency_value
+from emulator.messaging.a2p_lifecycle import configure as configure_a2p
 from emulator.server import Emulator
+from emulator.settings import DEFAULT_POOL_LIMIT, Settings
 
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
@@ -18,20 +22,51 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one (default 0)")
     parser.add_argument("--seed", required=True, help="seed YAML file (accounts, credentials, pre-existing resources)")
     parser.add_argument("--log", default=None, help="append one JSON line per API request to this file")
+    parser.add_argument("--latency-ms", type=_latency, default=0.0, help="add this many milliseconds (0 to 60000) to every API request (default 0)")
+    parser.add_argument("--pool-limit", type=_pool_limit, default=DEFAULT_POOL_LIMIT,
+                        help=f"senders one Messaging Service may hold (default {DEFAULT_POOL_LIMIT}, as Twilio)")
+    parser.add_argument("--brand-approval-seconds", type=_seconds, default=None,
+                        help="approve new A2P brands this many seconds after creation (default: never; admin routes drive them)")
+    parser.add_argument("--campaign-approval-seconds", type=_seconds, default=None,
+                        help="verify new A2P campaigns this many seconds after creation, IN_PROGRESS from half-way (default: never)")
     return parser.parse_args(argv)
+
+
+def _latency(text: str) -> float:
+    try:
+        return latency_value(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _pool_limit(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds >= 0, got {text!r}")
+    return value
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run until SIGTERM or SIGINT; print the ready line once listening."""
     args = parse_args(argv)
     try:
-        emulator = Emulator(args.seed, args.host, args.port, args.log)
+        emulator = Emulator(args.seed, args.host, args.port, args.log, Settings(args.latency_ms, args.pool_limit))
     except SeedError as error:
         print(f"{BANNER}: {error}", file=sys.stderr)
         return 2
     except OSError as error:
         print(f"{BANNER}: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
         return 1
+    configure_a2p(emulator.state, args.brand_approval_seconds, args.campaign_approval_seconds)
     stopping = threading.Event()
 
     def request_stop(_signum: int, _frame: Any) -> None:

@@ -7,6 +7,14 @@ Adding a product or a resource family means importing its module here (its route
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
+from emulator.api import incoming_phone_number_routes as _api_number_routes  # noqa: F401  pylint: disable=unused-import
+from emulator.api import incoming_phone_numbers as api_numbers
+from emulator.api import short_codes as api_short_codes
+from emulator.messaging import a2p_admin as _a2p_admin  # noqa: F401  pylint: disable=unused-import
+from emulator.messaging import a2p_brands
+from emulator.messaging import a2p_external as _a2p_external  # noqa: F401  pylint: disable=unused-import
+from emulator.messaging import a2p_usecases as _a2p_usecases  # noqa: F401  pylint: disable=unused-import
+from emulator.messaging import senders as _messaging_senders  # noqa: F401  pylint: disable=unused-import
 from emulator.messaging import services as messaging_services
 from emulator.state import Account, Record
 
@@ -28,7 +36,7 @@ class SeedSection:
 
 SEED_SECTIONS = {
     messaging_services.KIND: SeedSection(messaging_services.PREFIX, messaging_services.from_seed),
-    "phone_numbers": SeedSection("PN"),
-    "short_codes": SeedSection("SC"),
-    "brands": SeedSection("BN"),
+    api_numbers.KIND: SeedSection(api_numbers.PREFIX, api_numbers.from_seed),
+    api_short_codes.KIND: SeedSection(api_short_codes.PREFIX, api_short_codes.from_seed),
+    a2p_brands.KIND: SeedSection(a2p_brands.PREFIX, a2p_brands.from_seed),
 }

@@ -2,7 +2,7 @@
 
 Handlers take a :class:`Call` and return a :class:`Reply`, or raise :class:`~emulator.errors.TwilioError`.
 When several patterns match (``/v1/Services/Usecases`` and ``/v1/Services/{Sid}``) the one with more
-literal segments wins.
+literal segments wins. A placeholder may carry a literal suffix (``/IncomingPhoneNumbers/{Sid}.json``).
 """
 
 import re
@@ -61,11 +61,16 @@ class Route:
     handler: Handler
 
 
+_PLACEHOLDER = re.compile(r"^\{(\w+)\}(.*)$")  # "{Sid}" or, in 2010 paths, "{Sid}.json"
+
+
 def _compile(pattern: str) -> tuple["re.Pattern[str]", int]:
     parts, literals = [], 0
     for segment in pattern.strip("/").split("/"):
-        if segment.startswith("{") and segment.endswith("}"):
-            parts.append(f"(?P<{segment[1:-1]}>[^/]+)")
+        placeholder = _PLACEHOLDER.match(segment)
+        if placeholder is not None:
+            name, suffix = placeholder.groups()
+            parts.append(f"(?P<{name}>[^/]+?){re.escape(suffix)}" if suffix else f"(?P<{name}>[^/]+)")
         else:
             parts.append(re.escape(segment))
             literals += 1

@@ -14,6 +14,7 @@ from typing import Any, Optional, Union
 from emulator.app import App
 from emulator.handler import TwilioRequestHandler
 from emulator.seed import load_seed
+from emulator.settings import Settings
 from emulator.state import State
 
 Seed = Union[dict[str, Any], str, Path]
@@ -59,8 +60,8 @@ class EmulatorHTTPServer(ThreadingHTTPServer):
 class Emulator:
     """A seeded emulator bound to ``host:port``; :meth:`start` serves it from a background thread."""
 
-    def __init__(self, seed: Seed, host: str = "127.0.0.1", port: int = 0, log_path: Optional[str] = None) -> None:
-        self.app = App(load_seed(seed), log_path)
+    def __init__(self, seed: Seed, host: str = "127.0.0.1", port: int = 0, log_path: Optional[str] = None, settings: Settings = Settings()) -> None:
+        self.app = App(load_seed(seed), log_path, settings)
         try:
             self._server = EmulatorHTTPServer((host, port), self.app)
         except OSError:
@@ -110,6 +111,6 @@ class Emulator:
         self.stop()
 
 
-def start(seed: Seed, host: str = "127.0.0.1", port: int = 0, log_path: Optional[str] = None) -> Emulator:
-    """Load and validate ``seed`` (dict or YAML path), bind, and serve in a background thread."""
-    return Emulator(seed, host, port, log_path).start()
+def start(seed: Seed, host: str = "127.0.0.1", port: int = 0, log_path: Optional[str] = None, settings: Settings = Settings()) -> Emulator:
+    """Load and validate ``seed`` (dict or YAML path), bind, and serve in a background thread (``settings``: latency, pool limit)."""
+    return Emulator(seed, host, port, log_path, settings).start()

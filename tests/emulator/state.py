@@ -93,20 +93,28 @@ class Account:
 
 
 class State:
-    """All accounts, guarded by one re-entrant lock. ``builder`` turns a validated seed into accounts."""
+    """All accounts, guarded by one re-entrant lock. ``builder`` turns a validated seed into accounts.
 
-    def __init__(self, seed: dict[str, Any], builder: Callable[[dict[str, Any]], list[Account]]) -> None:
+    ``settings`` holds emulator-wide knobs that handlers read (e.g. ``pool_limit``); ``reset`` puts them
+    back to the values given at start-up.
+    """
+
+    def __init__(self, seed: dict[str, Any], builder: Callable[[dict[str, Any]], list[Account]],
+                 settings: Optional[dict[str, Any]] = None) -> None:
         self.lock = threading.RLock()
         self._seed = copy.deepcopy(seed)
         self._builder = builder
+        self._initial_settings = dict(settings or {})
+        self.settings: dict[str, Any] = {}
         self.accounts: dict[str, Account] = {}
         self.reset()
 
     def reset(self) -> None:
-        """Drop every change and rebuild the accounts from the seed."""
+        """Drop every change and rebuild the accounts from the seed; settings back to their start-up values."""
         accounts = self._builder(copy.deepcopy(self._seed))
         with self.lock:
             self.accounts = {account.sid: account for account in accounts}
+            self.settings = dict(self._initial_settings)
 
     def authenticate(self, username: str, password: str) -> Optional[Account]:
         """The account for account SID + auth token or API key SID + secret, else None."""

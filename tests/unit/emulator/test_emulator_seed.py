@@ -94,7 +94,8 @@ def test_yaml_file_seed(tmp_path: Path) -> None:
     assert extra["sid"].startswith("MG") and extra["validity_period"] == 600 and extra["usecase"] == "marketing"
     assert extra["date_created"] == extra["date_updated"] == "2020-01-02T03:04:05Z"
     assert extra["us_app_to_person_registered"] is True
-    assert state["phone_numbers"] == [{"sid": "PN" + "1" * 32, "phone_number": "+15005550006"}]
+    [number] = state["phone_numbers"]
+    assert (number["sid"], number["phone_number"], number["friendly_name"]) == ("PN" + "1" * 32, "+15005550006", "(500) 555-0006")
     assert TOKEN_A not in str(state)
 
 

@@ -131,3 +131,17 @@ def test_bad_input_fails_before_any_request(requests_mock, run_module, args, tex
     assert result["failed"] is True
     assert text in result["msg"]
     assert not requests_mock.request_history
+
+
+def test_a_second_alpha_sender_is_refused_unless_the_first_goes(account, run_module):
+    account.get(pool_url(MG, "AlphaSenders"), json=page("alpha_senders", [pool_member(MG, "AI" + "9" * 32, "alpha_sender", "ACME")],
+                                                        url=pool_url(MG, "AlphaSenders")))
+    refused = run_module(sender_pool, {**AUTH, "service": "Flex", "alpha_senders": ["ACME", "Globex"]})
+    assert refused["failed"] is True
+    assert "at most one alpha sender, the pool would hold 2 (ACME, Globex)" in refused["msg"]
+    assert writes(account) == []
+    account.delete(pool_url(MG, "AlphaSenders") + "/" + "AI" + "9" * 32, status_code=204)
+    account.post(pool_url(MG, "AlphaSenders"), status_code=201, json=pool_member(MG, "AI" + "8" * 32, "alpha_sender", "Globex"))
+    swapped = run_module(sender_pool, {**AUTH, "service": "Flex", "alpha_senders": ["Globex"], "exclusive": True})
+    assert [m["value"] for m in swapped["removed"]] == ["ACME"]
+    assert swapped["added"] == [{"sid": "AI" + "8" * 32, "kind": "alpha_sender", "value": "Globex"}]

@@ -1,0 +1,174 @@
+"""A2P Brand Registrations (``BN...``): list, create, fetch, resubmit; no delete (Twilio has none: 405).
+
+Fields follow the ``messaging.v1.brand_registrations`` schema of twilio_messaging_v1.json, in its order.
+The customer-profile and A2P-profile bundles (Trust Hub) are only checked for their SID shape.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from emulator.errors import SeedError, invalid_parameter, not_found
+from emulator.forms import last, one_of, parse_boolean, require
+from emulator.messaging import BASE_URL, PRODUCT
+from emulator.messaging.a2p_lifecycle import BRAND_STATUSES, BRANDS, IDENTITY_STATUSES, registration_errors, settle, start_clock, stop_clock, tcr_id
+from emulator.messaging.services import ISO_DATE
+from emulator.paging import v1_page
+from emulator.routing import API, Call, Reply
+from emulator.sids import is_sid
+from emulator.state import Account, Record
+from emulator.timefmt import iso8601
+
+KIND = BRANDS
+PREFIX = "BN"
+LIST_URL = f"{BASE_URL}/v1/a2p/BrandRegistrations"
+BRAND_TYPES = ("STANDARD", "SOLE_PROPRIETOR")
+FEEDBACK = ("TAX_ID", "STOCK_SYMBOL", "NONPROFIT", "GOVERNMENT_ENTITY", "OTHERS")
+
+DEFAULTS: dict[str, Any] = {
+    "brand_type": "STANDARD", "status": "PENDING", "tcr_id": None, "failure_reason": None, "errors": [], "brand_score": None,
+    "brand_feedback": None, "identity_status": None, "russell_3000": None, "government_entity": None, "tax_exempt_status": None,
+    "skip_automatic_sec_vet": False, "mock": False,
+}
+ORDER = (
+    "sid", "account_sid", "customer_profile_bundle_sid", "a2p_profile_bundle_sid", "date_created", "date_updated", "brand_type",
+    "status", "tcr_id", "failure_reason", "errors", "url", "brand_score", "brand_feedback", "identity_status", "russell_3000",
+    "government_entity", "tax_exempt_status", "skip_automatic_sec_vet", "mock", "links",
+)
+
+
+def brand_url(sid: str) -> str:
+    """Twilio's absolute URL of a brand."""
+    return f"{LIST_URL}/{sid}"
+
+
+def build(account: Account, sid: str, values: dict[str, Any], created: str, updated: Optional[str] = None) -> Record:
+    """A complete brand record in schema order: defaults, then ``values``."""
+    record: dict[str, Any] = dict(DEFAULTS, errors=[])
+    record.update(
+        sid=sid, account_sid=account.sid, date_created=created, date_updated=updated or created, url=brand_url(sid),
+        links={"brand_vettings": f"{brand_url(sid)}/Vettings", "brand_registration_otps": f"{brand_url(sid)}/SmsOtp"},
+    )
+    record.update(values)
+    return {key: record[key] for key in ORDER}
+
+
+def find(call: Call) -> Record:
+    """The addressed brand of the caller's account (timers settled), else 404 20404."""
+    account = call.owner()
+    settle(account)
+    record = account.get(KIND, call.params["Sid"])
+    if record is None:
+        raise not_found(f"/a2p/BrandRegistrations/{call.params['Sid']}")
+    return record
+
+
+def _bundle(call: Call, name: str) -> str:
+    value = require(call.form, name)
+    if not is_sid(value, "BU"):
+        raise invalid_parameter(name, value, "a Bundle SID (BU + 32 hex digits)")
+    return value
+
+
+@API.route(PRODUCT, "GET", "/v1/a2p/BrandRegistrations")
+def list_brands(call: Call) -> Reply:
+    """List in creation order, paged (key ``data``)."""
+    account = call.owner()
+    settle(account)
+    return Reply(200, v1_page(account.records(KIND), call.query, url=LIST_URL, key="data", position=account.position))
+
+
+@API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations")
+def create_brand(call: Call) -> Reply:
+    """Register a brand: it starts PENDING (the approval timer, if configured, starts now)."""
+    values: dict[str, Any] = {
+        "customer_profile_bundle_sid": _bundle(call, "CustomerProfileBundleSid"),
+        "a2p_profile_bundle_sid": _bundle(call, "A2PProfileBundleSid"),
+    }
+    for param, name, parse in (("BrandType", "brand_type", one_of(BRAND_TYPES)), ("Mock", "mock", parse_boolean),
+                               ("SkipAutomaticSecVet", "skip_automatic_sec_vet", parse_boolean)):
+        raw = last(call.form, param)
+        if raw not in (None, ""):
+            values[name] = parse(param, raw)
+    account = call.owner()
+    record = account.add(KIND, build(account, account.new_sid(PREFIX), values, iso8601()))
+    start_clock(call.state, account, KIND, record["sid"])
+    return Reply(201, record)
+
+
+@API.route(PRODUCT, "GET", "/v1/a2p/BrandRegistrations/{Sid}")
+def fetch_brand(call: Call) -> Reply:
+    """Fetch one brand."""
+    return Reply(200, find(call))
+
+
+@API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations/{Sid}")
+def resubmit_brand(call: Call) -> Reply:
+    """202: a FAILED brand is resubmitted (back to PENDING, errors cleared, timer restarted); others are returned unchanged (*unconfirmed*)."""
+    record = find(call)
+    if record["status"] == "FAILED":
+        record.update(status="PENDING", errors=[], failure_reason=None, date_updated=iso8601())
+        start_clock(call.state, call.owner(), KIND, record["sid"])
+    return Reply(202, record)
+
+
+def admin_change(account: Account, record: Record, changes: dict[str, Any]) -> None:
+    """Apply an admin change (``status``, ``errors``, ``identity_status``, already validated): the clock stops;
+    an APPROVED brand gets a ``tcr_id`` if it has none."""
+    stop_clock(account, record["sid"])
+    record.update(changes)
+    if record["status"] == "APPROVED" and record["tcr_id"] is None:
+        record["tcr_id"] = tcr_id("B", record["sid"])
+    record["date_updated"] = iso8601()
+
+
+@dataclass(frozen=True)
+class SeedCheck:
+    """What a seeded brand field must be, and the test."""
+
+    expected: str
+    test: Callable[[Any], Any]
+
+
+SEED_CHECKS: dict[str, SeedCheck] = {name: SeedCheck(*pair) for name, pair in {
+    "brand_type": ("one of " + ", ".join(BRAND_TYPES), lambda v: v in BRAND_TYPES),
+    "status": ("one of " + ", ".join(BRAND_STATUSES), lambda v: v in BRAND_STATUSES),
+    "identity_status": ("null or one of " + ", ".join(IDENTITY_STATUSES), lambda v: v is None or v in IDENTITY_STATUSES),
+    "skip_automatic_sec_vet": ("true or false", lambda v: isinstance(v, bool)),
+    "mock": ("true or false", lambda v: isinstance(v, bool)),
+    "russell_3000": ("null, true or false", lambda v: v is None or isinstance(v, bool)),
+    "government_entity": ("null, true or false", lambda v: v is None or isinstance(v, bool)),
+    "tcr_id": ("null or a string", lambda v: v is None or isinstance(v, str)),
+    "failure_reason": ("null or a string", lambda v: v is None or isinstance(v, str)),
+    "tax_exempt_status": ("null or a string", lambda v: v is None or isinstance(v, str)),
+    "brand_score": ("null or an integer", lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool))),
+    "brand_feedback": ("null or a list of " + ", ".join(FEEDBACK), lambda v: v is None or (isinstance(v, list) and set(v) <= set(FEEDBACK))),
+    "date_created": ("like 2015-07-30T20:12:31Z", lambda v: isinstance(v, str) and ISO_DATE.match(v)),
+    "date_updated": ("like 2015-07-30T20:12:31Z", lambda v: isinstance(v, str) and ISO_DATE.match(v)),
+}.items()}
+
+
+def from_seed(account: Account, entry: Any, where: str) -> Record:
+    """A pre-existing brand: both bundle SIDs required; ``status`` defaults to APPROVED (then ``identity_status`` VERIFIED
+    and a ``tcr_id`` unless given); any other schema field may be set."""
+    if not isinstance(entry, dict):
+        raise SeedError(f"{where}: expected a mapping with customer_profile_bundle_sid and a2p_profile_bundle_sid")
+    unknown = sorted(set(entry) - set(SEED_CHECKS) - {"sid", "customer_profile_bundle_sid", "a2p_profile_bundle_sid", "errors"})
+    if unknown:
+        raise SeedError(f"{where}: unknown brand field(s) {', '.join(map(str, unknown))}")
+    for name in ("customer_profile_bundle_sid", "a2p_profile_bundle_sid"):
+        if not is_sid(entry.get(name), "BU"):
+            raise SeedError(f"{where}.{name}: {entry.get(name)!r} is not a SID (BU + 32 lowercase hex)")
+    for name, check in SEED_CHECKS.items():
+        if name in entry and not check.test(entry[name]):
+            raise SeedError(f"{where}.{name}: expected {check.expected}, got {entry[name]!r}")
+    values = {name: value for name, value in entry.items() if name not in ("sid", "date_created", "date_updated")}
+    values.setdefault("status", "APPROVED")
+    try:
+        values["errors"] = registration_errors(entry.get("errors", []))
+    except ValueError as problem:
+        raise SeedError(f"{where}: {problem}") from None
+    sid = entry.get("sid") or account.new_sid(PREFIX)
+    if values["status"] == "APPROVED":
+        values.setdefault("identity_status", "VERIFIED")
+        values.setdefault("tcr_id", tcr_id("B", sid))
+    return build(account, sid, values, entry.get("date_created") or iso8601(), entry.get("date_updated"))

@@ -1,0 +1,154 @@
+"""US A2P campaign (UsAppToPerson, ``QE...``) fields: form parameters, their checks, and the record in schema order.
+
+The record follows ``messaging.v1.service.us_app_to_person`` (twilio_messaging_v1.json) plus the two fields twilio 9.13
+sends and reads that the spec does not have yet: ``privacy_policy_url`` and ``terms_and_conditions_url`` (last).
+Length and count limits are the spec's descriptions; a value outside them answers 400 / 20001 (*unconfirmed* code
+and wording). A parameter sent empty counts as not sent. Lists are repeated form keys.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from emulator.errors import TwilioError, missing_parameter
+from emulator.forms import MultiDict, parse_boolean
+from emulator.messaging.a2p_catalog import DEFAULT_HELP_KEYWORDS, DEFAULT_HELP_MESSAGE, DEFAULT_OPT_OUT_KEYWORDS, DEFAULT_OPT_OUT_MESSAGE
+from emulator.messaging.services import service_url
+from emulator.state import Account, Record
+
+ListParser = Callable[[str, list[str]], Any]
+KEYWORD = re.compile(r"^[A-Za-z0-9]{1,255}$")
+
+
+def _length(name: str, value: str, low: int, high: int) -> str:
+    if not low <= len(value) <= high:
+        raise TwilioError(400, 20001, f"{name} must be between {low} and {high} characters long")
+    return value
+
+
+def text(low: int, high: int) -> ListParser:
+    """The last value, ``low``..``high`` characters long."""
+    return lambda name, values: _length(name, values[-1], low, high)
+
+
+def plain(name: str, values: list[str]) -> str:
+    """The last value, unchecked."""
+    del name
+    return values[-1]
+
+
+def boolean(name: str, values: list[str]) -> bool:
+    """The last value as ``true``/``false``."""
+    return parse_boolean(name, values[-1])
+
+
+def samples(name: str, values: list[str]) -> list[str]:
+    """2 to 5 message samples of 20 to 1024 characters each."""
+    if not 2 <= len(values) <= 5:
+        raise TwilioError(400, 20001, f"{name} must have between 2 and 5 values, got {len(values)}")
+    return [_length(name, value, 20, 1024) for value in values]
+
+
+def keywords(name: str, values: list[str]) -> list[str]:
+    """Alphanumeric keywords of at most 255 characters each."""
+    for value in values:
+        if not KEYWORD.match(value):
+            raise TwilioError(400, 20001, f"{name} values must be alphanumeric and at most 255 characters long, got '{value}'")
+    return list(values)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A form parameter, its JSON field and its parser (which sees every value sent for it)."""
+
+    param: str
+    name: str
+    parse: ListParser
+
+
+PARAMS = (
+    Param("BrandRegistrationSid", "brand_registration_sid", plain),
+    Param("Description", "description", text(40, 4096)),
+    Param("MessageFlow", "message_flow", text(40, 2048)),
+    Param("MessageSamples", "message_samples", samples),
+    Param("UsAppToPersonUsecase", "us_app_to_person_usecase", plain),
+    Param("HasEmbeddedLinks", "has_embedded_links", boolean),
+    Param("HasEmbeddedPhone", "has_embedded_phone", boolean),
+    Param("OptInMessage", "opt_in_message", text(20, 320)),
+    Param("OptOutMessage", "opt_out_message", text(20, 320)),
+    Param("HelpMessage", "help_message", text(20, 320)),
+    Param("OptInKeywords", "opt_in_keywords", keywords),
+    Param("OptOutKeywords", "opt_out_keywords", keywords),
+    Param("HelpKeywords", "help_keywords", keywords),
+    Param("SubscriberOptIn", "subscriber_opt_in", boolean),
+    Param("AgeGated", "age_gated", boolean),
+    Param("DirectLending", "direct_lending", boolean),
+    Param("PrivacyPolicyUrl", "privacy_policy_url", plain),
+    Param("TermsAndConditionsUrl", "terms_and_conditions_url", plain),
+)
+BY_PARAM = {param.param: param for param in PARAMS}
+ALL_PARAMS = tuple(param.param for param in PARAMS)
+
+CREATE_REQUIRED = ("BrandRegistrationSid", "Description", "MessageFlow", "MessageSamples", "UsAppToPersonUsecase", "HasEmbeddedLinks", "HasEmbeddedPhone")
+UPDATE_REQUIRED = ("HasEmbeddedLinks", "HasEmbeddedPhone", "MessageSamples", "MessageFlow", "Description", "AgeGated", "DirectLending")
+UPDATABLE = UPDATE_REQUIRED + ("PrivacyPolicyUrl", "TermsAndConditionsUrl")
+FIXED = ("BrandRegistrationSid", "UsAppToPersonUsecase", "OptInMessage", "OptOutMessage", "HelpMessage", "OptInKeywords", "OptOutKeywords",
+         "HelpKeywords", "SubscriberOptIn")
+
+ORDER = (
+    "sid", "account_sid", "brand_registration_sid", "messaging_service_sid", "description", "message_samples", "us_app_to_person_usecase",
+    "has_embedded_links", "has_embedded_phone", "subscriber_opt_in", "age_gated", "direct_lending", "campaign_status", "campaign_id",
+    "is_externally_registered", "rate_limits", "message_flow", "opt_in_message", "opt_out_message", "help_message", "opt_in_keywords",
+    "opt_out_keywords", "help_keywords", "date_created", "date_updated", "url", "mock", "errors", "privacy_policy_url",
+    "terms_and_conditions_url",
+)
+
+
+def _sent(form: MultiDict, param: str) -> list[str]:
+    return [value for value in form.get(param, []) if value != ""]
+
+
+def require_all(form: MultiDict, params: tuple[str, ...]) -> None:
+    """400 / 20001 for the first required parameter not sent (or sent empty)."""
+    for param in params:
+        if not _sent(form, param):
+            raise missing_parameter(param)
+
+
+def parse(form: MultiDict, params: tuple[str, ...]) -> dict[str, Any]:
+    """Typed values, by JSON field name, of the ``params`` present in the form."""
+    found = {}
+    for param in params:
+        values = _sent(form, param)
+        if values:
+            spec = BY_PARAM[param]
+            found[spec.name] = spec.parse(param, values)
+    return found
+
+
+def check_fixed(record: Record, form: MultiDict) -> None:
+    """400 / 20001 (*unconfirmed*) when an update sends a field that cannot change with a value other than the current one."""
+    for name, value in parse(form, FIXED).items():
+        if record[name] != value:
+            param = next(spec.param for spec in PARAMS if spec.name == name)
+            raise TwilioError(400, 20001, f"{param} cannot be changed on an existing A2P campaign; delete it and create a new one")
+
+
+def campaign_url(service_sid: str, sid: str) -> str:
+    """Twilio's absolute URL of a campaign."""
+    return f"{service_url(service_sid)}/Compliance/Usa2p/{sid}"
+
+
+def build(account: Account, sid: str, values: dict[str, Any], created: str, updated: Optional[str] = None) -> Record:
+    """A complete campaign record in schema order: Twilio's defaults (opt-out and help texts and keywords included), then ``values``
+    (which must hold ``messaging_service_sid``)."""
+    service_sid = values["messaging_service_sid"]
+    record: dict[str, Any] = {name: None for name in ORDER}
+    record.update(
+        sid=sid, account_sid=account.sid, subscriber_opt_in=False, age_gated=False,
+        direct_lending=False, campaign_status="PENDING", is_externally_registered=False, opt_out_message=DEFAULT_OPT_OUT_MESSAGE,
+        help_message=DEFAULT_HELP_MESSAGE, opt_out_keywords=list(DEFAULT_OPT_OUT_KEYWORDS), help_keywords=list(DEFAULT_HELP_KEYWORDS),
+        date_created=created, date_updated=updated or created, url=campaign_url(service_sid, sid), mock=False, errors=[],
+    )
+    record.update(values)
+    return {key: record[key] for key in ORDER}

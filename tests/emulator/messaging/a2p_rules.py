@@ -1,0 +1,126 @@
+"""A2P 10DLC rules shared by brands, campaigns, external campaigns and (for later use) sender pools.
+
+Error codes (HTTP 400, *unconfirmed* status and wording for all of them):
+
+- 21717 the brand is unknown in the account or not ``APPROVED``;
+- 21720 the campaign use case is unknown or not available to the brand (see :func:`allowed_usecases`);
+- 21719 the Messaging Service's ``usecase`` is incompatible with the campaign use case (:data:`SERVICE_COMPATIBLE`);
+- 21710 the service already has a campaign, or a sole-proprietor brand already has one (*unconfirmed code*);
+- 21729 the campaign is suspended;
+- 20001 a campaign field that cannot change was sent with another value (*unconfirmed code*).
+"""
+
+from typing import Any, Optional
+
+from emulator.errors import TwilioError
+from emulator.messaging.a2p_catalog import ALL_CODES, SOLE_PROPRIETOR_USECASE, STANDARD_USECASES
+from emulator.messaging.a2p_lifecycle import BRANDS, CAMPAIGNS
+from emulator.state import Account, Record
+
+BRAND_NOT_APPROVED = 21717
+SERVICE_USECASE_CONFLICT = 21719
+INVALID_USECASE = 21720
+ONE_CAMPAIGN = 21710  # *unconfirmed*: Twilio's code for a second campaign on one service is not documented
+SUSPENDED = 21729
+FIXED_FIELD = 20001  # *unconfirmed*
+
+SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
+LOW_VOLUME = "LOW_VOLUME"
+
+# Campaign use cases each Messaging Service usecase accepts (*unconfirmed* mapping); `undeclared` accepts every one,
+# and the catch-all use cases in UNIVERSAL fit every service usecase.
+UNIVERSAL = frozenset({"MIXED", LOW_VOLUME, SOLE_PROPRIETOR})
+SERVICE_COMPATIBLE: dict[str, frozenset[str]] = {
+    "notifications": frozenset({"ACCOUNT_NOTIFICATION", "DELIVERY_NOTIFICATION", "FRAUD_ALERT", "SECURITY_ALERT", "PUBLIC_SERVICE_ANNOUNCEMENT",
+                                "EMERGENCY", "HIGHER_EDUCATION", "K12_EDUCATION", "CHARITY", "AGENTS_FRANCHISES"}),
+    "marketing": frozenset({"MARKETING", "SWEEPSTAKE", "CHARITY", "POLITICAL", "SOCIAL", "AGENTS_FRANCHISES"}),
+    "verification": frozenset({"2FA"}),
+    "discussion": frozenset({"CUSTOMER_CARE", "PROXY", "SOCIAL", "AGENTS_FRANCHISES"}),
+    "poll": frozenset({"POLLING_VOTING", "POLITICAL"}),
+}
+
+
+def error(code: int, message: str) -> TwilioError:
+    """A 400 A2P error."""
+    return TwilioError(400, code, message)
+
+
+def approved_brand(account: Account, sid: str) -> Record:
+    """The account's brand ``sid`` if it is ``APPROVED``, else 400 / 21717."""
+    brand = account.get(BRANDS, sid)
+    if brand is None:
+        raise error(BRAND_NOT_APPROVED, f"Brand Registration {sid} was not found in this account")
+    if brand["status"] != "APPROVED":
+        raise error(BRAND_NOT_APPROVED, f"Brand Registration {sid} is not approved (status {brand['status']})")
+    return brand
+
+
+def allowed_usecases(brand: Optional[Record]) -> list[dict[str, Any]]:
+    """Campaign use cases open to ``brand``: none unless it is APPROVED; only SOLE_PROPRIETOR for sole-proprietor brands;
+    the standard list for standard brands, with LOW_VOLUME only for low-volume ones (``skip_automatic_sec_vet``).
+    Without a brand, the whole standard list (the spec's ``fetchWithoutBrandRegistrationSid`` example)."""
+    if brand is None:
+        return [dict(entry) for entry in STANDARD_USECASES]
+    if brand["status"] != "APPROVED":
+        return []
+    if brand["brand_type"] == SOLE_PROPRIETOR:
+        return [dict(SOLE_PROPRIETOR_USECASE)]
+    low_volume = bool(brand["skip_automatic_sec_vet"])
+    return [dict(entry) for entry in STANDARD_USECASES if entry["code"] != LOW_VOLUME or low_volume]
+
+
+def check_usecase(brand: Record, code: str) -> None:
+    """400 / 21720 unless ``code`` is a known campaign use case open to ``brand``."""
+    if code not in ALL_CODES:
+        raise error(INVALID_USECASE, f"Invalid UsAppToPersonUsecase '{code}'")
+    if code not in {entry["code"] for entry in allowed_usecases(brand)}:
+        raise error(INVALID_USECASE, f"UsAppToPersonUsecase '{code}' is not available for {brand['brand_type']} Brand Registration {brand['sid']}")
+
+
+def check_service_usecase(service: Record, code: str) -> None:
+    """400 / 21719 when the service's ``usecase`` does not accept the campaign use case ``code``."""
+    usecase = service.get("usecase") or "undeclared"
+    if usecase == "undeclared" or code in UNIVERSAL or code in SERVICE_COMPATIBLE.get(usecase, frozenset()):
+        return
+    raise error(SERVICE_USECASE_CONFLICT, f"Messaging Service use case '{usecase}' is incompatible with A2P campaign use case '{code}'")
+
+
+def campaign_of_service(account: Account, service_sid: str) -> Optional[Record]:
+    """The service's campaign (there is at most one), or None."""
+    for campaign in account.records(CAMPAIGNS):
+        if campaign["messaging_service_sid"] == service_sid:
+            return campaign
+    return None
+
+
+def check_one_per_service(account: Account, service_sid: str) -> None:
+    """400 / 21710 when the service already has a campaign."""
+    existing = campaign_of_service(account, service_sid)
+    if existing is not None:
+        raise error(ONE_CAMPAIGN, f"Messaging Service {service_sid} already has an A2P campaign ({existing['sid']})")
+
+
+def check_sole_proprietor_limit(account: Account, brand: Record) -> None:
+    """400 / 21710 when a sole-proprietor brand's account already has a sole-proprietor campaign (one per brand and account)."""
+    if brand["brand_type"] != SOLE_PROPRIETOR:
+        return
+    for campaign in account.records(CAMPAIGNS):
+        owner = account.get(BRANDS, campaign["brand_registration_sid"] or "")
+        if owner is not None and owner["brand_type"] == SOLE_PROPRIETOR:
+            raise error(ONE_CAMPAIGN, f"Sole proprietor campaigns are limited to one per account; {campaign['sid']} already exists")
+
+
+def check_not_suspended(campaign: Record) -> None:
+    """400 / 21729 for a suspended campaign."""
+    if campaign["campaign_status"] == "SUSPENDED":
+        raise error(SUSPENDED, f"A2P campaign {campaign['sid']} is suspended and cannot be changed")
+
+
+def sender_limit(account: Account, service_sid: str) -> Optional[int]:
+    """How many phone numbers the service's A2P registration allows: 1 when its campaign belongs to a sole-proprietor
+    brand, else None (no A2P limit). For sender pools: a second number in such a service is refused by Twilio."""
+    campaign = campaign_of_service(account, service_sid)
+    if campaign is None:
+        return None
+    brand = account.get(BRANDS, campaign["brand_registration_sid"] or "")
+    return 1 if brand is not None and brand["brand_type"] == SOLE_PROPRIETOR else None

@@ -1,0 +1,35 @@
+"""Use case catalogues: the Messaging Service use cases and the A2P campaign use cases open to a brand.
+
+``GET /v1/Services/Usecases`` answers ``{"usecases": [{usecase, description, purpose}]}``;
+``GET /v1/Services/{MG}/Compliance/Usa2p/Usecases[?BrandRegistrationSid=BN...]`` answers
+``{"us_app_to_person_usecases": [{code, name, description, post_approval_required}]}``: the brand's use cases
+(:func:`emulator.messaging.a2p_rules.allowed_usecases`), an empty list when the brand is not APPROVED or not
+found in the account (*unconfirmed*: Twilio's docs say only "an empty list if there is an issue with the
+customer's A2P brand registration"), the whole standard list without a brand.
+"""
+
+from emulator.forms import last
+from emulator.messaging import PRODUCT
+from emulator.messaging.a2p_campaigns import service_of
+from emulator.messaging.a2p_catalog import SERVICE_USECASES
+from emulator.messaging.a2p_lifecycle import BRANDS
+from emulator.messaging.a2p_rules import allowed_usecases
+from emulator.routing import API, Call, Reply
+
+
+@API.route(PRODUCT, "GET", "/v1/Services/Usecases")
+def service_usecases(call: Call) -> Reply:
+    """The six Messaging Service use cases."""
+    call.owner()
+    return Reply(200, {"usecases": [dict(entry) for entry in SERVICE_USECASES]})
+
+
+@API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/Compliance/Usa2p/Usecases")
+def campaign_usecases(call: Call) -> Reply:
+    """The campaign use cases the brand may register on this service."""
+    service_of(call, "/Compliance/Usa2p/Usecases")
+    brand_sid = last(call.query, "BrandRegistrationSid")
+    if not brand_sid:
+        return Reply(200, {"us_app_to_person_usecases": allowed_usecases(None)})
+    brand = call.owner().get(BRANDS, brand_sid)
+    return Reply(200, {"us_app_to_person_usecases": [] if brand is None else allowed_usecases(brand)})
