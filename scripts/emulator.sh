@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Sourced (after env.sh): start and stop the local Twilio emulator (tests/emulator).
-#   start_emulator SEED LOG   starts it on a free port; sets EMULATOR_URL and EMULATOR_PID
+#   start_emulator SEED LOG [ARG...]   starts it on a free port with extra emulator options; sets EMULATOR_URL and EMULATOR_PID
 #   stop_emulator             stops it (safe to call twice; use it in an EXIT trap)
 #   seed_account_credentials SEED   prints the first account's SID and auth token
 #   count_requests LOG FROM TO       prints 'requests writes' logged between two line counts
@@ -10,11 +10,12 @@ EMULATOR_URL=""
 
 start_emulator() {
     local seed="$1" log_file="$2" out_file deadline
+    shift 2
     out_file="${log_file%.*}.out"
     mkdir -p "$(dirname "${log_file}")"
     : >"${out_file}"
     "${VENV}/bin/python" "${ROOT}/tests/emulator" --host 127.0.0.1 --port 0 \
-        --seed "${seed}" --log "${log_file}" >"${out_file}" 2>&1 </dev/null &
+        --seed "${seed}" --log "${log_file}" "$@" >"${out_file}" 2>&1 </dev/null &
     EMULATOR_PID=$!
     deadline=$((SECONDS + 30))
     while ((SECONDS < deadline)); do

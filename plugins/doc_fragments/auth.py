@@ -62,6 +62,36 @@ options:
         Leave it unset to talk to Twilio.
       - If not set, the value of the E(TWILIO_API_URL) environment variable is used.
     type: str
+  max_retries:
+    description:
+      - How many times one request is retried after a failure that may go away by itself, on top of the first attempt.
+        V(0) turns retries off.
+      - Retried are HTTP 429 (Twilio error 20429, too many requests), 500, 502, 503 and 504, and connection errors
+        (the connection cannot be opened, is reset, or the answer does not come within O(timeout)). Other errors, such as
+        400, 401 and 404, are Twilio's answer and are never retried.
+      - Reads, updates and deletes are retried freely. A request that creates something is retried only when Twilio
+        cannot have applied it (after a 429, or when the connection could not be opened). When its outcome is unknown
+        (a 5xx, a reset or a timeout after it was sent), the module looks the resource up (a service by its exact name,
+        a sender in the pool, the service's campaign, a brand by its bundles) and creates it again only if it is still
+        missing, at most O(max_retries) more times. A create is never repeated blindly, so a retry never makes a duplicate.
+      - A delete that answers 404 after it was retried is done (an earlier attempt deleted it).
+    type: int
+    default: 5
+  retry_deadline:
+    description:
+      - Seconds after the first attempt of a request after which it is no longer retried. A wait that would end past
+        the deadline is not started, and the last error is reported.
+      - With O(max_retries), it bounds how long one request can take; the time of each attempt is bounded by O(timeout).
+    type: float
+    default: 120
+  retry_backoff:
+    description:
+      - Seconds of the first backoff between retries. The wait before retry n (counted from 0) is a random time between
+        0 and O(retry_backoff) * 2^n seconds, at most 30 ("full jitter", so that parallel requests do not retry in step).
+      - When Twilio's response carries a C(Retry-After) header (seconds), that wait is used instead.
+      - V(0) retries at once; only useful against a local emulator.
+    type: float
+    default: 1
 notes:
   - Give either O(auth_token), or O(api_key_sid) with O(api_key_secret). An API key is the safer choice for automation
     because it can be revoked without rotating the account's auth token.

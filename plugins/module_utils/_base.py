@@ -14,6 +14,7 @@ from typing import Any
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC, TWILIO_IMPORT_ERROR, build_client
+from ansible_collections.tendlc.twilio.plugins.module_utils._credentials import check_api_key, explain_refusal
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_auth
 
@@ -59,8 +60,10 @@ class TwilioModule:
             check_auth(self.params)
             self.validate()
             self.client = build_client(self.params)
+            check_api_key(self.client, self.params)
             self.execute()
         except ModuleError as exc:
+            exc = explain_refusal(exc, self.params)
             self.module.fail_json(msg=exc.msg, **exc.extra)
         self.module.exit_json(**self.get_result())
 

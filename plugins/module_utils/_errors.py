@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 MORE_INFO = "https://www.twilio.com/docs/errors/%s"
+CREDENTIALS_HINT = " Check the credentials: account_sid with auth_token, or api_key_sid with api_key_secret of that account."
 _SDK_PREFIX = re.compile(r"^Unable to [a-z ]+ record: ")
 
 
@@ -24,6 +25,25 @@ class ModuleError(Exception):
         super().__init__(msg)
         self.msg = msg
         self.extra = extra
+
+
+class AmbiguousWriteError(ModuleError):
+    """A create whose outcome is unknown: Twilio may have applied it (timeout or reset after sending, or a 5xx).
+
+    The client never repeats such a request blindly; the caller looks the resource up first
+    (C(_client.create_once)). C(reason) says what happened, C(status) is the HTTP status of a 5xx, else None.
+    """
+
+    def __init__(self, msg: str, reason: str, status: int | None = None, **extra: Any) -> None:
+        super().__init__(msg, **extra)
+        self.reason = reason
+        self.status = status
+
+    def during(self, operation: str) -> AmbiguousWriteError:
+        """The same error, its message naming the module's operation."""
+        msg = ("Failed to %s: Twilio may or may not have applied the request (%s); it was not repeated, so that nothing is created twice. "
+               "Run the task again: it reads the current state first." % (operation, self.reason))
+        return AmbiguousWriteError(msg, self.reason, self.status, error={"message": self.reason, "status": self.status, "ambiguous": True})
 
 
 def twilio_error(exc: Exception) -> dict[str, Any]:
@@ -52,7 +72,7 @@ def from_twilio(exc: Exception, operation: str) -> ModuleError:
     error = twilio_error(exc)
     hint = ""
     if error["code"] == 20003:
-        hint = " Check the credentials: account_sid with auth_token, or api_key_sid with api_key_secret of that account."
+        hint = CREDENTIALS_HINT
     msg = "Failed to %s: Twilio error %s (HTTP %s): %s.%s" % (operation, error["code"], error["status"], error["message"].rstrip("."), hint)
     return ModuleError(msg, error=error)
 

@@ -37,10 +37,10 @@ def fetch_service(client: Any, sid: str) -> Any | None:
         raise
 
 
-def find_service(client: Any, sid: str | None = None, friendly_name: str | None = None) -> Any | None:
+def find_service(client: Any, sid: str | None = None, friendly_name: str | None = None, field: str = "friendly_name") -> Any | None:
     """A service by SID, else by exact friendly name; None when absent.
 
-    Friendly names are not unique in Twilio: several services with the name fail, listing their SIDs.
+    Friendly names are not unique in Twilio: several services with the name fail, listing their SIDs (C(field) names the option).
     """
     if sid:
         return fetch_service(client, sid)
@@ -48,8 +48,9 @@ def find_service(client: Any, sid: str | None = None, friendly_name: str | None 
     if len(matches) > 1:
         sids = sorted(service.sid for service in matches)
         raise ModuleError(
-            "%d messaging services are named %r (%s); pass sid to choose one." % (len(sids), friendly_name, ", ".join(sids)),
-            sids=sids,
+            "%s=%r: %d messaging services of account %s have this name (%s); give the SID of one instead."
+            % (field, friendly_name, len(sids), client.account_sid, ", ".join(sids)),
+            field=field, sids=sids,
         )
     return matches[0] if matches else None
 
@@ -60,7 +61,7 @@ def require_service(client: Any, ref: str, field: str = "service") -> Any:
         found = fetch_service(client, ref)
         what = "sid"
     else:
-        found = find_service(client, friendly_name=ref)
+        found = find_service(client, friendly_name=ref, field=field)
         what = "name"
     if found is None:
         raise ModuleError("%s=%r: the account %s has no messaging service with that %s." % (field, ref, client.account_sid, what), field=field)

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID_PATTERN
 
 E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
@@ -64,23 +65,47 @@ def list_pool(client: Any, service_sid: str, kind: Kind) -> list[dict[str, str]]
 
 
 def add_to_pool(client: Any, service_sid: str, kind: Kind, sid_or_value: str) -> dict[str, str]:
-    """Add one sender (by SID; an alpha sender by its text) to a service's pool."""
+    """Add one sender (by SID; an alpha sender by its text) to a service's pool.
+
+    If Twilio may have added it already (a reset or 5xx after sending), the pool is asked first, so it is never added twice.
+    """
     pool = getattr(client.messaging.v1.services(service_sid), kind.pool_attr)
-    member = call("add %s %s to messaging service %s" % (kind.name.replace("_", " "), sid_or_value, service_sid), pool.create,
-                  **{kind.create_arg: sid_or_value})
+    member = create_once(client, "add %s %s to messaging service %s" % (kind.name.replace("_", " "), sid_or_value, service_sid),
+                         lambda: find_in_pool(client, service_sid, kind, sid_or_value), pool.create, **{kind.create_arg: sid_or_value})
     return sender(kind, member.sid, getattr(member, kind.field))
+
+
+def find_in_pool(client: Any, service_sid: str, kind: Kind, sid_or_value: str) -> Any | None:
+    """The pool's member for a sender SID (an alpha sender: its text), or None when the pool does not hold it."""
+    pool = getattr(client.messaging.v1.services(service_sid), kind.pool_attr)
+    what = "%s %s in messaging service %s" % (kind.name.replace("_", " "), sid_or_value, service_sid)
+    if kind.prefix == "AI":
+        members = call("look up " + what, pool.list, page_size=PAGE_SIZE)
+        return next((member for member in members if member.alpha_sender == sid_or_value), None)
+    try:
+        return call("look up " + what, pool(sid_or_value).fetch)
+    except ModuleError as exc:
+        if is_not_found(exc):
+            return None
+        raise
 
 
 def remove_from_pool(client: Any, service_sid: str, kind: Kind, sid: str) -> None:
     """Remove one sender from a service's pool."""
     pool = getattr(client.messaging.v1.services(service_sid), kind.pool_attr)
-    call("remove %s %s from messaging service %s" % (kind.name.replace("_", " "), sid, service_sid), pool(sid).delete)
+    call_delete("remove %s %s from messaging service %s" % (kind.name.replace("_", " "), sid, service_sid), pool(sid).delete)
 
 
 def list_owned_numbers(client: Any) -> list[Any]:
     """The account's phone numbers (IncomingPhoneNumbers), all pages."""
     account = client.api.v2010.accounts(client.account_sid)
     return call("list the account's phone numbers", account.incoming_phone_numbers.list, page_size=PAGE_SIZE)
+
+
+def warn_missing(module: Any, account_sid: str, missing: list[str]) -> None:
+    """Say which listed numbers the account (the credentials' account) does not own; another account's numbers look the same."""
+    if missing:
+        module.warn("phone_numbers: account %s (the account of the task's credentials) does not own %s." % (account_sid, ", ".join(missing)))
 
 
 def list_owned_short_codes(client: Any) -> list[Any]:

@@ -32,21 +32,26 @@ def check_sid(field: str, value: str | None, prefix: str) -> None:
     """Fail unless value is a SID of the given kind (two letters and 32 lowercase hex digits)."""
     if value is None:
         return
-    if not SID_PATTERN.match(value) or not value.startswith(prefix):
+    if not isinstance(value, str) or not SID_PATTERN.match(value) or not value.startswith(prefix):
+        kind = SID_KINDS.get(prefix, prefix)
         raise ModuleError(
-            "%s=%r is not a %s SID: expected %s followed by 32 lowercase hex digits." % (field, value, SID_KINDS.get(prefix, prefix), prefix),
+            "%s=%r is not %s %s SID: expected %s followed by 32 lowercase hex digits." % (field, value, "an" if kind[0] in "aAeiou" else "a", kind, prefix),
             field=field,
         )
 
 
 def check_length(field: str, value: str | None, low: int, high: int) -> None:
-    """Fail unless low <= len(value) <= high."""
+    """Fail unless value is a text and low <= len(value) <= high."""
+    if value is not None and not isinstance(value, str):
+        raise ModuleError("%s=%r is not a text." % (field, value), field=field)
     if value is not None and not low <= len(value) <= high:
         raise ModuleError("%s must be %d to %d characters long, got %d: %r." % (field, low, high, len(value), value), field=field)
 
 
 def check_range(field: str, value: int | None, low: int, high: int) -> None:
-    """Fail unless low <= value <= high."""
+    """Fail unless value is a number and low <= value <= high."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        raise ModuleError("%s=%r is not a number." % (field, value), field=field)
     if value is not None and not low <= value <= high:
         raise ModuleError("%s must be between %d and %d, got %r." % (field, low, high, value), field=field)
 
@@ -55,7 +60,7 @@ def check_url(field: str, value: str | None, allow_empty: bool = False) -> None:
     """Fail unless value is an absolute http(s) URL (or empty, where clearing is allowed)."""
     if value is None or (allow_empty and value == ""):
         return
-    if not re.match(r"^https?://[^\s/]+[^\s]*$", value):
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+[^\s]*$", value):
         raise ModuleError("%s=%r is not an absolute http:// or https:// URL." % (field, value), field=field)
 
 
@@ -66,3 +71,8 @@ def check_auth(params: dict[str, Any]) -> None:
     check_url("api_url", params.get("api_url"))
     if params.get("timeout") is not None and params["timeout"] <= 0:
         raise ModuleError("timeout must be a positive number of seconds, got %r." % params["timeout"], field="timeout")
+    if params.get("max_retries") is not None and params["max_retries"] < 0:
+        raise ModuleError("max_retries must be 0 or more, got %r." % params["max_retries"], field="max_retries")
+    for field in ("retry_deadline", "retry_backoff"):
+        if params.get(field) is not None and not 0 <= params[field] < float("inf"):
+            raise ModuleError("%s must be a number of seconds, 0 or more, got %r." % (field, params[field]), field=field)

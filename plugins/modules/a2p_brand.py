@@ -118,7 +118,7 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import WAIT_OPTIONS, check_wait_options, list_brands, wait_for
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
 
@@ -144,8 +144,7 @@ class A2PBrand(TwilioModule):
 
     def execute(self) -> None:
         wanted = {field: self.params[field] for field in MANAGED}
-        matches = [b for b in list_brands(self.client)
-                   if (b.customer_profile_bundle_sid, b.a2p_profile_bundle_sid) == (wanted["customer_profile_bundle_sid"], wanted["a2p_profile_bundle_sid"])]
+        matches = self._matching()
         if len(matches) > 1:
             sids = sorted(b.sid for b in matches)
             raise ModuleError("%d brands are registered for these two bundles (%s); this module cannot choose one." % (len(sids), ", ".join(sids)), sids=sids)
@@ -154,6 +153,11 @@ class A2PBrand(TwilioModule):
             self._adopt(matches[0], wanted)
         else:
             self._create(wanted)
+
+    def _matching(self) -> list[Any]:
+        """The account's brands registered for the two bundles."""
+        bundles = (self.params["customer_profile_bundle_sid"], self.params["a2p_profile_bundle_sid"])
+        return [b for b in list_brands(self.client) if (b.customer_profile_bundle_sid, b.a2p_profile_bundle_sid) == bundles]
 
     def _adopt(self, brand: Any, wanted: dict[str, Any]) -> None:
         current = {field: getattr(brand, field) for field in MANAGED}
@@ -175,7 +179,9 @@ class A2PBrand(TwilioModule):
         self.result["brand"] = args
         if self.check_mode:
             return
-        brand = call("register an A2P brand", self.client.messaging.v1.brand_registrations.create, **args)
+        # If Twilio may have registered it already (a reset or 5xx after sending), the brands are looked up by bundles first.
+        brand = create_once(self.client, "register an A2P brand", lambda: next(iter(self._matching()), None),
+                            self.client.messaging.v1.brand_registrations.create, **args)
         self.result["brand"] = resource_dict(self._wait(brand))
 
     def _wait(self, brand: Any) -> Any:

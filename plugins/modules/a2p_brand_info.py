@@ -11,7 +11,7 @@ short_description: List a Twilio account's A2P 10DLC brands and the campaigns us
 version_added: 0.1.0
 description:
   - Returns the account's A2P brand registrations with their status, identity status, type, mock flag and errors,
-    and, for each, the Messaging Services whose A2P campaign uses it.
+    and, for each, the Messaging Services whose A2P campaign uses it; and every campaign of the account's services.
   - Never changes anything.
 author:
   - tendlc.twilio maintainers (@tendlc)
@@ -44,6 +44,23 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+campaigns:
+  description:
+    - Every A2P campaign of the account's messaging services (one per service at most), externally registered ones
+      included; with O(sid), those of that brand.
+  returned: always
+  type: list
+  elements: dict
+  sample:
+    - sid: QE2c6890da8086d771620e9b13fadeba0b
+      messaging_service_sid: MG0123456789abcdef0123456789abcdef
+      brand_registration_sid: BN0123456789abcdef0123456789abcdef
+      campaign_status: VERIFIED
+      us_app_to_person_usecase: CUSTOMER_CARE
+      campaign_id: CABC123
+      is_externally_registered: false
+      mock: false
+      errors: []
 brands:
   description: The brands as Twilio returns them, each with the campaigns that use it under C(campaigns).
   returned: always
@@ -70,7 +87,8 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._client import resou
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import list_services
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
 
-CAMPAIGN_FIELDS = ("sid", "messaging_service_sid", "campaign_status", "us_app_to_person_usecase", "campaign_id", "is_externally_registered", "mock")
+CAMPAIGN_FIELDS = ("sid", "messaging_service_sid", "brand_registration_sid", "campaign_status", "us_app_to_person_usecase", "campaign_id",
+                   "is_externally_registered", "mock", "errors")
 
 
 class A2PBrandInfo(TwilioModule):
@@ -83,14 +101,14 @@ class A2PBrandInfo(TwilioModule):
         if self.params["sid"]:
             brand = fetch_brand(self.client, self.params["sid"])
             brands = [brand] if brand is not None else []
+            if brand is None:
+                self.module.warn("No A2P brand has sid=%r in account %s (the account of the task's credentials)."
+                                 % (self.params["sid"], self.client.account_sid))
         else:
             brands = list_brands(self.client)
-        campaigns: dict[str, list[dict[str, object]]] = {}
-        if brands:
-            for service in list_services(self.client):
-                for campaign in list_campaigns(self.client, service.sid):
-                    campaigns.setdefault(campaign.brand_registration_sid, []).append({f: getattr(campaign, f) for f in CAMPAIGN_FIELDS})
-        self.result["brands"] = [{**resource_dict(brand), "campaigns": campaigns.get(brand.sid, [])} for brand in brands]
+        every = [{f: getattr(c, f) for f in CAMPAIGN_FIELDS} for service in list_services(self.client) for c in list_campaigns(self.client, service.sid)]
+        self.result["brands"] = [{**resource_dict(brand), "campaigns": [c for c in every if c["brand_registration_sid"] == brand.sid]} for brand in brands]
+        self.result["campaigns"] = every if not self.params["sid"] else [c for c in every if c["brand_registration_sid"] == self.params["sid"]]
 
 
 def main() -> None:

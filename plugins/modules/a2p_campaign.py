@@ -223,10 +223,10 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
     WAIT_OPTIONS, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import CAMPAIGN_MESSAGES, check_campaign_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import require_service
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_length, check_sid, check_url
 
 # Module option -> Twilio field. Fixed fields cannot change once the campaign exists.
 FIXED = {
@@ -246,7 +246,6 @@ UPDATABLE = ("description", "message_flow", "message_samples", "has_embedded_lin
 UPDATE_REQUIRES = ("has_embedded_links", "has_embedded_phone", "message_samples", "message_flow", "description", "age_gated", "direct_lending")
 CREATE_REQUIRES = ("brand_registration_sid", "usecase", "description", "message_flow", "message_samples", "has_embedded_links", "has_embedded_phone")
 KEYWORDS = ("opt_in_keywords", "opt_out_keywords", "help_keywords")
-MESSAGES = ("opt_in_message", "opt_out_message", "help_message")
 
 
 class A2PCampaign(TwilioModule):
@@ -280,23 +279,8 @@ class A2PCampaign(TwilioModule):
     campaign: Any = None
 
     def validate(self) -> None:
-        params = self.params
-        check_sid("brand_registration_sid", params["brand_registration_sid"], "BN")
-        check_length("description", params["description"], 40, 4096)
-        check_length("message_flow", params["message_flow"], 40, 2048)
-        samples = params["message_samples"]
-        if samples is not None:
-            if not 2 <= len(samples) <= 5:
-                raise ModuleError("message_samples must hold 2 to 5 samples, got %d." % len(samples), field="message_samples")
-            for index, sample in enumerate(samples):
-                check_length("message_samples[%d]" % index, sample, 20, 1024)
-        for field in MESSAGES:
-            check_length(field, params[field], 0, 320)
-        for field in ("privacy_policy_url", "terms_and_conditions_url"):
-            check_url(field, params[field])
-        if params["usecase"] is not None and not params["usecase"].strip():
-            raise ModuleError("usecase must not be empty.", field="usecase")
-        check_wait_options(params)
+        check_campaign_options(self.params)
+        check_wait_options(self.params)
 
     def execute(self) -> None:
         self.service = require_service(self.client, self.params["service"])
@@ -317,7 +301,7 @@ class A2PCampaign(TwilioModule):
         current.update({field: getattr(self.campaign, field) for field in UPDATABLE})
         for field in KEYWORDS:
             current[field] = current[field] or []
-        for field in MESSAGES + ("privacy_policy_url", "terms_and_conditions_url"):
+        for field in CAMPAIGN_MESSAGES + ("privacy_policy_url", "terms_and_conditions_url"):
             current[field] = current[field] or ""
         return current
 
@@ -352,7 +336,8 @@ class A2PCampaign(TwilioModule):
         brand_sid = wanted["brand_registration_sid"]
         brand = fetch_brand(self.client, brand_sid)
         if brand is None:
-            raise ModuleError("brand_registration_sid=%r: the account has no such A2P brand." % brand_sid, field="brand_registration_sid")
+            raise ModuleError("brand_registration_sid=%r: the account has no such A2P brand (it is not a brand of account %s, whose credentials "
+                              "the task uses)." % (brand_sid, self.client.account_sid), field="brand_registration_sid")
         if brand.status != "APPROVED":
             raise ModuleError("brand_registration_sid=%r: the brand is %s, not APPROVED (%s); Twilio would refuse the campaign (21717)."
                               % (brand_sid, brand.status, describe_errors(brand.errors)), field="brand_registration_sid", brand_status=brand.status)
@@ -369,8 +354,9 @@ class A2PCampaign(TwilioModule):
         self.result["campaign"] = args
         if self.check_mode:
             return
-        campaign = call("register the A2P campaign of messaging service %s" % self.service.sid,
-                        self.client.messaging.v1.services(self.service.sid).us_app_to_person.create, **args)
+        # If Twilio may have registered it already (a reset or 5xx after sending), the service's campaign is looked up first.
+        campaign = create_once(self.client, "register the A2P campaign of messaging service %s" % self.service.sid, self._find,
+                               self.client.messaging.v1.services(self.service.sid).us_app_to_person.create, **args)
         self.result["campaign"] = resource_dict(self._wait(campaign))
 
     def _replace(self) -> None:
@@ -414,9 +400,14 @@ class A2PCampaign(TwilioModule):
         if not self.check_mode:
             self._delete()
 
+    def _find(self) -> Any | None:
+        """The service's campaign (Twilio allows one), or None."""
+        campaigns = list_campaigns(self.client, self.service.sid)
+        return campaigns[0] if campaigns else None
+
     def _delete(self) -> None:
-        call("delete A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
-             self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).delete)
+        call_delete("delete A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
+                    self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).delete)
 
     def _wait(self, campaign: Any) -> Any:
         if not self.params["wait"]:

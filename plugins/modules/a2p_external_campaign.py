@@ -83,16 +83,14 @@ campaign:
     campaign_status: VERIFIED
 """
 
-import re
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import list_campaigns
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_id
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import require_service
-
-CAMPAIGN_ID = re.compile(r"^C[A-Z0-9]{6}$")
 
 
 def link_view(campaign: Any) -> dict[str, Any]:
@@ -115,10 +113,7 @@ class A2PExternalCampaign(TwilioModule):
     campaign: Any = None
 
     def validate(self) -> None:
-        campaign_id = self.params["campaign_id"]
-        if campaign_id is not None and not CAMPAIGN_ID.match(campaign_id):
-            raise ModuleError("campaign_id=%r is not a Campaign Registry campaign ID: C followed by 6 upper-case letters or digits (CABC123)."
-                              % campaign_id, field="campaign_id")
+        check_campaign_id("campaign_id", self.params["campaign_id"])
 
     def execute(self) -> None:
         self.service = require_service(self.client, self.params["service"])
@@ -153,8 +148,9 @@ class A2PExternalCampaign(TwilioModule):
         args = {"campaign_id": self.params["campaign_id"], "messaging_service_sid": self.service.sid}
         if self.params["cnp_migration"] is not None:
             args["cnp_migration"] = self.params["cnp_migration"]
-        call("link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid),
-             self.client.messaging.v1.external_campaign.create, **args)
+        # If Twilio may have linked it already (a reset or 5xx after sending), the service's campaign is looked up first.
+        create_once(self.client, "link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid), self._find_link,
+                    self.client.messaging.v1.external_campaign.create, **args)
         linked = list_campaigns(self.client, self.service.sid)
         self.result["campaign"] = resource_dict(linked[0]) if linked else {}
 
@@ -170,9 +166,14 @@ class A2PExternalCampaign(TwilioModule):
         if not self.check_mode:
             self._delete()
 
+    def _find_link(self) -> Any | None:
+        """The service's link to the wanted external campaign, or None."""
+        return next((c for c in list_campaigns(self.client, self.service.sid)
+                     if c.is_externally_registered and c.campaign_id == self.params["campaign_id"]), None)
+
     def _delete(self) -> None:
-        call("delete campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
-             self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).delete)
+        call_delete("delete campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
+                    self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).delete)
 
 
 def main() -> None:

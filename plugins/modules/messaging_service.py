@@ -38,7 +38,10 @@ options:
     default: present
   sid:
     description:
-      - The SID (C(MG...)) of an existing service. With O(sid), O(friendly_name) renames the service.
+      - The SID (C(MG...)) of an existing service. With O(sid), O(friendly_name) renames the service; the module fails,
+        changing nothing, when another service of the account already has that name.
+      - With O(state=absent) and O(friendly_name), the service O(sid) names must have that name, else nothing is deleted
+        and the module fails.
       - A service cannot be created with a chosen SID; to create one, give O(friendly_name) alone.
     type: str
   friendly_name:
@@ -180,12 +183,11 @@ service:
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import find_service
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_length, check_range, check_sid, check_url
-
-URL_FIELDS = ("inbound_request_url", "fallback_url", "status_callback")
+from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import SERVICE_URL_FIELDS as URL_FIELDS
+from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_service_options
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import find_service, list_services
 FIELDS = (
     "friendly_name",
     "usecase",
@@ -229,11 +231,7 @@ class MessagingService(TwilioModule):
     service: Any = None
 
     def validate(self) -> None:
-        check_sid("sid", self.params["sid"], "MG")
-        check_length("friendly_name", self.params["friendly_name"], 1, 64)
-        check_range("validity_period", self.params["validity_period"], 1, 36000)
-        for field in URL_FIELDS:
-            check_url(field, self.params[field], allow_empty=True)
+        check_service_options(self.params)
 
     def execute(self) -> None:
         self._get()
@@ -258,12 +256,25 @@ class MessagingService(TwilioModule):
         if self.service is None:
             if self.params["sid"]:
                 raise ModuleError(
-                    "No messaging service has sid=%r in account %s. A service cannot be created with a chosen SID: "
-                    "give friendly_name without sid to create one." % (self.params["sid"], self.params["account_sid"])
+                    "No messaging service has sid=%r in account %s (the account of the task's credentials, which cannot manage another "
+                    "account's services). A service cannot be created with a chosen SID: give friendly_name without sid to create one."
+                    % (self.params["sid"], self.params["account_sid"]), field="sid"
                 )
             self._create()
         else:
+            self._check_rename()
             self._update()
+
+    def _check_rename(self) -> None:
+        """Renaming the service found by sid must not give it the name of another service: look-ups by name would fail."""
+        name = self.params["friendly_name"]
+        if not self.params["sid"] or name is None or name == self.service.friendly_name:
+            return
+        others = sorted(s.sid for s in list_services(self.client) if s.friendly_name == name and s.sid != self.service.sid)
+        if others:
+            raise ModuleError("friendly_name=%r is already the name of messaging service %s; renaming sid=%r (%r) to it would make two "
+                              "services share a name, and looking them up by name would fail. Nothing was changed."
+                              % (name, ", ".join(others), self.service.sid, self.service.friendly_name), field="friendly_name", sids=others)
 
     def _create(self) -> None:
         wanted = self._wanted()
@@ -271,7 +282,10 @@ class MessagingService(TwilioModule):
         self.set_diff(before={}, after=wanted)
         self.result["service"] = wanted
         if not self.check_mode:
-            service = call("create messaging service %r" % wanted["friendly_name"], self.client.messaging.v1.services.create, **wanted)
+            name = wanted["friendly_name"]
+            # If Twilio may have created it already (a reset or 5xx after sending), look it up by its exact name first.
+            service = create_once(self.client, "create messaging service %r" % name, lambda: find_service(self.client, friendly_name=name),
+                                  self.client.messaging.v1.services.create, **wanted)
             self.result["service"] = resource_dict(service)
 
     def _update(self) -> None:
@@ -291,11 +305,18 @@ class MessagingService(TwilioModule):
         self.result["service"] = {}
         if self.service is None:
             self.set_diff(before={}, after={})
+            if self.params["sid"]:
+                self.module.warn("No messaging service has sid=%r in account %s (the account of the task's credentials): nothing to delete."
+                                 % (self.params["sid"], self.params["account_sid"]))
             return
+        name = self.params["friendly_name"]
+        if self.params["sid"] and name is not None and name != self.service.friendly_name:
+            raise ModuleError("sid=%r is messaging service %r, not friendly_name=%r; nothing was deleted. Give the sid alone, or the name "
+                              "of the service to delete." % (self.service.sid, self.service.friendly_name, name), field="friendly_name")
         self.mark_changed()
         self.set_diff(before=self._managed(), after={})
         if not self.check_mode:
-            call("delete messaging service %s" % self.service.sid, self.client.messaging.v1.services(self.service.sid).delete)
+            call_delete("delete messaging service %s" % self.service.sid, self.client.messaging.v1.services(self.service.sid).delete)
 
 
 def main() -> None:

@@ -88,6 +88,8 @@ class MessagingServiceInfo(TwilioModule):
         if sid:
             service = fetch_service(self.client, sid)
             services = [service] if service is not None else []
+            if service is None:
+                self.module.warn("No messaging service has sid=%r in account %s (the account of the task's credentials)." % (sid, self.client.account_sid))
         else:
             services = list_services(self.client)
         if name is not None:

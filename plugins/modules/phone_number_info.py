@@ -105,7 +105,7 @@ missing:
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import list_services
-from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_owned_numbers, pool_holders
+from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_owned_numbers, pool_holders, warn_missing
 
 FIELDS = ("sid", "phone_number", "friendly_name", "capabilities", "sms_url", "sms_method", "sms_application_sid", "status")
 
@@ -128,6 +128,7 @@ class PhoneNumberInfo(TwilioModule):
             numbers = [n for n in numbers if n.sid in keys or n.phone_number in keys]
             found = {key for n in numbers for key in (n.sid, n.phone_number)}
             self.result["missing"] = [v for v in dict.fromkeys(wanted) if v not in found]
+            warn_missing(self.module, self.client.account_sid, self.result["missing"])
         else:
             self.result["missing"] = []
         holders = pool_holders(self.client, list_services(self.client), (PHONE_NUMBER,)) if numbers else {}

@@ -10,6 +10,8 @@ Responses (what the emulator answered): 2xx bodies validate against the document
 with every documented property present and no undocumented one; 4xx/5xx bodies have Twilio's
 error shape (the specs do not describe them). The values of a failed call's request are not
 checked: a rejected value (say, a malformed SID answered with 404) may be the point of the test.
+Injected faults (records with a ``fault`` key) are not violations: their error bodies are checked like any
+other, and a ``reset-before`` record (status null, never answered) has only its request's names checked.
 
     problems = validate_records(read_log(path), spec_dir)
     assert_log_conforms(path)          # fetches the spec if needed; AssertionError listing problems
@@ -31,7 +33,7 @@ from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 
 from .error_body import error_body_problems
 from .field_names import response_property_gaps, unknown_form_fields, unknown_query_parameters
-from .log_records import LoggedRequest, read_log, record_shape_problems, to_request, to_response
+from .log_records import LoggedRequest, read_log, record_shape_problems, to_request, to_response, was_never_answered
 from .spec_fetch import fetch_spec
 from .spec_store import Operation, ProductSpec, UnknownProduct, load_product_spec
 
@@ -137,6 +139,9 @@ def validate_record(index: int, record: Any, spec_dir: str | Path) -> list[Probl
         return _problems(index, record, "record", [str(exc.args[0])])
     status = record["status"]
     operation, missing = _operation_or_problem(spec, record["method"], record["path"])
+    if was_never_answered(record):  # an injected fault dropped it unanswered: only the request's names can be checked
+        lines = [missing] if operation is None else _request_problems(spec, operation, record, None)
+        return _problems(index, record, "request", lines)
     if operation is None:
         found = [] if status == 404 else _problems(index, record, "request", [missing])
     elif status >= 400:

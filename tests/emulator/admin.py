@@ -7,6 +7,7 @@ holds a JSON body and ``call.form`` a form body, ``call.params`` the path parame
 from typing import TYPE_CHECKING, Any
 
 from emulator.errors import TwilioError
+from emulator.fault_rules import RuleError, rules_from_json
 from emulator.faults import latency_value
 from emulator.routing import Call, Reply, Router
 from emulator.settings import POOL_LIMIT
@@ -62,6 +63,27 @@ def pool_limit(app: "App", call: Call) -> Reply:
     with app.state.lock:
         app.state.settings[POOL_LIMIT] = limit
     return Reply(200, {"pool_limit": limit})
+
+
+@ADMIN.route(PRODUCT, "GET", "/faults")
+def faults(app: "App", _call: Call) -> Reply:
+    """The fault seed, rules and the faults injected so far: ``{"seed", "rules", "injected": {kind: count}}``."""
+    return Reply(200, app.faults.describe())
+
+
+@ADMIN.route(PRODUCT, "POST", "/faults")
+def set_faults(app: "App", call: Call) -> Reply:
+    """``{"rules": [rule, ...], "seed"?: N}``: replace the fault rules; a ``seed`` (integer or null) restarts the RNG."""
+    try:
+        rules = rules_from_json(_json_field(call, "rules"))
+    except RuleError as error:
+        raise TwilioError(400, 20001, str(error)) from None
+    reseed = isinstance(call.json, dict) and "seed" in call.json
+    seed = call.json.get("seed") if reseed else None
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise TwilioError(400, 20001, f"seed: expected a whole number or null, got {seed!r}")
+    app.faults.configure(rules, seed, reseed)
+    return Reply(200, app.faults.describe())
 
 
 def _json_field(call: Call, name: str) -> Any:

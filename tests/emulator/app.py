@@ -2,6 +2,8 @@
 
 Order for API requests: fault ``before`` hook, product check, authentication, routing, handler
 (under the state lock), fault ``after`` hook, log record. Admin requests only route and run.
+A request whose connection a fault drops is logged too, with its ``fault``: ``reset-before`` with
+``status`` and ``response`` null (nothing was applied), ``reset-after`` with the reply that was never sent.
 """
 
 import base64
@@ -34,7 +36,7 @@ class App:
     def __init__(self, seed: dict[str, Any], log_path: Optional[str] = None, settings: Settings = Settings()) -> None:
         self.state = State(seed, build_accounts, {POOL_LIMIT: settings.pool_limit})
         self.log = RequestLog(log_path)
-        self.faults = Faults(settings.latency_ms)
+        self.faults = Faults(settings.latency_ms, settings.faults, settings.fault_seed)
 
     def reset(self) -> None:
         """Back to the seed; forget in-memory request records and fault rules."""
@@ -54,34 +56,40 @@ class App:
             return self._admin(method, path, query, form, content_type, body)
         info = RequestInfo(method, product, path)
         account: Optional[Account] = None
-        reply = self.faults.before(info)
-        if reply is None:
-            try:
-                if product not in products.PRODUCTS:
-                    raise not_found(f"/{product}{path}" if product else path)
-                with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
-                    account = self._authenticate(headers.get("authorization"))
-                    route, params = API.match(product, method, path)
-                    reply = route.handler(Call(method, product, path, query, form, params, self.state, account))
-                    reply.body = copy.deepcopy(reply.body)
-            except TwilioError as error:
-                reply = Reply(error.status, error.body(), dict(error.headers))
-            except Exception:  # pylint: disable=broad-exception-caught
-                traceback.print_exc(file=sys.stderr)
-                reply = Reply(500, TwilioError(500, 20500, "Internal Server Error").body())
-            reply = self.faults.after(info, reply)
-        self.log.record({
-            "time": log_timestamp(),
-            "method": method,
-            "product": product,
-            "path": path,
-            "query": flatten(query),
-            "form": flatten(form),
-            "status": reply.status,
-            "account_sid": account.sid if account is not None else None,
-            "response": reply.body,
-        })
-        return reply
+        reply: Optional[Reply] = None
+        try:  # a ConnectionDrop from a fault hook passes through, logged by the finally clause
+            reply = self.faults.before(info)
+            if reply is None:
+                try:
+                    if product not in products.PRODUCTS:
+                        raise not_found(f"/{product}{path}" if product else path)
+                    with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
+                        account = self._authenticate(headers.get("authorization"))
+                        route, params = API.match(product, method, path)
+                        reply = route.handler(Call(method, product, path, query, form, params, self.state, account))
+                        reply.body = copy.deepcopy(reply.body)
+                except TwilioError as error:
+                    reply = Reply(error.status, error.body(), dict(error.headers))
+                except Exception:  # pylint: disable=broad-exception-caught
+                    traceback.print_exc(file=sys.stderr)
+                    reply = Reply(500, TwilioError(500, 20500, "Internal Server Error").body())
+                reply = self.faults.after(info, reply)
+            return reply
+        finally:
+            record: dict[str, Any] = {
+                "time": log_timestamp(),
+                "method": method,
+                "product": product,
+                "path": path,
+                "query": flatten(query),
+                "form": flatten(form),
+                "status": reply.status if reply is not None else None,
+                "account_sid": account.sid if account is not None else None,
+                "response": reply.body if reply is not None else None,
+            }
+            if info.fault is not None:
+                record["fault"] = info.fault
+            self.log.record(record)
 
     def _authenticate(self, header: Optional[str]) -> Account:
         scheme, _space, encoded = (header or "").partition(" ")

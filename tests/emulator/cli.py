@@ -1,5 +1,5 @@
 """Command line: ``python tests/emulator --host 127.0.0.1 --port 0 --seed SEED.yml [--log LOG.jsonl] [--latency-ms N] [--pool-limit N]
-[--brand-approval-seconds N] [--campaign-approval-seconds N]``."""
+[--brand-approval-seconds N] [--campaign-approval-seconds N] [--fault RULE ...] [--fault-seed N]``."""
 
 import argparse
 import signal
@@ -9,6 +9,7 @@ from typing import Any, Optional, Sequence
 
 from emulator import BANNER
 from emulator.errors import SeedError
+from emulator.fault_rules import FaultRule, RuleError, rule_from_text
 from emulator.faults import latency_value
 from emulator.messaging.a2p_lifecycle import configure as configure_a2p
 from emulator.server import Emulator
@@ -29,7 +30,17 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                         help="approve new A2P brands this many seconds after creation (default: never; admin routes drive them)")
     parser.add_argument("--campaign-approval-seconds", type=_seconds, default=None,
                         help="verify new A2P campaigns this many seconds after creation, IN_PROGRESS from half-way (default: never)")
+    parser.add_argument("--fault", type=_fault_rule, action="append", default=[], metavar="RULE",
+                        help='a fault rule, "key=value" words, e.g. "product=messaging 429=0.2 503=0.05 reset-after=0.02"; repeatable')
+    parser.add_argument("--fault-seed", type=int, default=None, help="seed of the fault RNG, for reproducible faults (default: unpredictable)")
     return parser.parse_args(argv)
+
+
+def _fault_rule(text: str) -> FaultRule:
+    try:
+        return rule_from_text(text)
+    except RuleError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _latency(text: str) -> float:
@@ -59,7 +70,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run until SIGTERM or SIGINT; print the ready line once listening."""
     args = parse_args(argv)
     try:
-        emulator = Emulator(args.seed, args.host, args.port, args.log, Settings(args.latency_ms, args.pool_limit))
+        emulator = Emulator(args.seed, args.host, args.port, args.log, Settings(args.latency_ms, args.pool_limit, tuple(args.fault), args.fault_seed))
     except SeedError as error:
         print(f"{BANNER}: {error}", file=sys.stderr)
         return 2

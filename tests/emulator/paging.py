@@ -39,14 +39,14 @@ class PageSlice:
     previous_token: Optional[str]
 
 
-def page_request(query: MultiDict) -> PageRequest:
-    """Parse ``PageSize`` (default 50, clamped to 1000), ``Page`` (default 0) and ``PageToken``."""
+def page_request(query: MultiDict, max_size: int = MAX_PAGE_SIZE) -> PageRequest:
+    """Parse ``PageSize`` (default 50, clamped to ``max_size``, 1000 unless a list says less), ``Page`` (default 0) and ``PageToken``."""
     raw_size = last(query, "PageSize")
     size = DEFAULT_PAGE_SIZE if raw_size in (None, "") else integer_between(1, 2**31)("PageSize", raw_size)
     raw_number = last(query, "Page")
     number = 0 if raw_number in (None, "") else integer_between(0, 2**31)("Page", raw_number)
     token = last(query, "PageToken") or None
-    return PageRequest(min(size, MAX_PAGE_SIZE), number, token)
+    return PageRequest(min(size, max_size), number, token)
 
 
 def select(records: Sequence[Record], request: PageRequest, position: Position) -> PageSlice:
@@ -84,9 +84,13 @@ def _link(base: str, filters: Filters, size: int, number: int, token: Optional[s
     return f"{base}?{urlencode(params)}"
 
 
-def v1_page(records: Sequence[Record], query: MultiDict, *, url: str, key: str, position: Position, filters: Filters = ()) -> dict[str, Any]:
-    """v1 envelope: ``{key: [...], "meta": {...}}`` with absolute ``*_url`` links (``url`` is the absolute list URL)."""
-    page = select(records, page_request(query), position)
+def v1_page(records: Sequence[Record], query: MultiDict, *, url: str, key: str, position: Position, filters: Filters = (),
+            max_size: int = MAX_PAGE_SIZE) -> dict[str, Any]:
+    """v1 envelope: ``{key: [...], "meta": {...}}`` with absolute ``*_url`` links (``url`` is the absolute list URL).
+
+    ``max_size`` is the list's largest ``PageSize`` (Conversations address configurations: 50); larger values are clamped.
+    """
+    page = select(records, page_request(query, max_size), position)
     size, number = page.request.size, page.request.number
     return {
         key: page.items,

@@ -1,10 +1,14 @@
-"""Start-up settings: the knobs the command line (``--latency-ms``, ``--pool-limit``) and :func:`emulator.server.start` set.
+"""Start-up settings: the knobs the command line (``--latency-ms``, ``--pool-limit``, ``--fault``, ``--fault-seed``) and
+:func:`emulator.server.start` set.
 
-``POST /_emulator/latency`` and ``POST /_emulator/pool-limit`` change them while running;
+``POST /_emulator/latency``, ``POST /_emulator/pool-limit`` and ``POST /_emulator/faults`` change them while running;
 ``POST /_emulator/reset`` puts them back to these start-up values.
 """
 
 from dataclasses import dataclass
+from typing import Optional
+
+from emulator.fault_rules import FaultRule
 
 DEFAULT_POOL_LIMIT = 400  # Twilio's limit of senders (all kinds) in one Messaging Service
 POOL_LIMIT = "pool_limit"  # key of State.settings
@@ -12,7 +16,10 @@ POOL_LIMIT = "pool_limit"  # key of State.settings
 
 @dataclass(frozen=True)
 class Settings:
-    """``latency_ms``: milliseconds added to every API request; ``pool_limit``: senders one Messaging Service may hold."""
+    """``latency_ms``: milliseconds added to every API request; ``pool_limit``: senders one Messaging Service may hold;
+    ``faults``: fault rules (:mod:`emulator.fault_rules`); ``fault_seed``: the seed of the faults' RNG (None: unpredictable)."""
 
     latency_ms: float = 0.0
     pool_limit: int = DEFAULT_POOL_LIMIT
+    faults: tuple[FaultRule, ...] = ()
+    fault_seed: Optional[int] = None

@@ -108,10 +108,9 @@ def auth_for(acc: dict[str, Any], api_key: bool = False) -> dict[str, Any]:
     return {"account_sid": acc["sid"], "auth_token": acc["auth_token"]}
 
 
-def run_playbook(playbook: str | Path, emulator: Emulator | None, results_file: Path, *args: str, env: dict[str, str] | None = None,
-                 extra_vars: dict[str, Any] | None = None) -> Run:
-    """Run ansible-playbook with the collection on its path, recording every task result and the emulator requests it made."""
-    before = len(emulator.records()) if emulator else 0
+def playbook_invocation(playbook: str | Path, emulator: Emulator | None, results_file: Path, *args: str, env: dict[str, str] | None = None,
+                        extra_vars: dict[str, Any] | None = None) -> tuple[list[str], dict[str, str]]:
+    """The ansible-playbook command and environment: the collection on its path, every task result recorded to results_file."""
     run_env = {k: v for k, v in os.environ.items() if not k.startswith("TWILIO_")}
     run_env.update({
         "ANSIBLE_COLLECTIONS_PATH": collection_path(),
@@ -129,6 +128,14 @@ def run_playbook(playbook: str | Path, emulator: Emulator | None, results_file: 
     command = [str(Path(sys.executable).parent / "ansible-playbook"), str(playbook), *args]
     if extra_vars:
         command += ["--extra-vars", json.dumps(extra_vars)]
+    return command, run_env
+
+
+def run_playbook(playbook: str | Path, emulator: Emulator | None, results_file: Path, *args: str, env: dict[str, str] | None = None,
+                 extra_vars: dict[str, Any] | None = None) -> Run:
+    """Run ansible-playbook with the collection on its path, recording every task result and the emulator requests it made."""
+    before = len(emulator.records()) if emulator else 0
+    command, run_env = playbook_invocation(playbook, emulator, results_file, *args, env=env, extra_vars=extra_vars)
     proc = subprocess.run(command, env=run_env, capture_output=True, text=True, timeout=600, check=False)
     results = []
     if results_file.exists():

@@ -48,3 +48,13 @@ def fixture_run_module(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
         return json.loads(capsys.readouterr().out)
 
     return run
+
+
+@pytest.fixture(name="sleeps", autouse=True)
+def fixture_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The retry policy's waits, recorded instead of slept (every plugin test runs without real backoff)."""
+    from ansible_collections.tendlc.twilio.plugins.module_utils import _retry  # pylint: disable=import-outside-toplevel
+
+    slept: list[float] = []
+    monkeypatch.setattr(_retry, "pause", slept.append)
+    return slept

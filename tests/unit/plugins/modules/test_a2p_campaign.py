@@ -127,7 +127,7 @@ def test_check_mode_never_writes_nor_waits(twilio, run_module):
     ({"message_samples": ["only one sample, long enough"]}, "message_samples must hold 2 to 5 samples, got 1"),
     ({"message_samples": ["a" * 20] * 6}, "message_samples must hold 2 to 5 samples, got 6"),
     ({"message_samples": ["a" * 20, "short"]}, "message_samples[1] must be 20 to 1024 characters long, got 5"),
-    ({"brand_registration_sid": "BN123"}, "brand_registration_sid='BN123' is not a A2P brand SID"),
+    ({"brand_registration_sid": "BN123"}, "brand_registration_sid='BN123' is not an A2P brand SID"),
     ({"poll_interval": 0.5}, "poll_interval must be at least 1.0 second"),
     ({"privacy_policy_url": "example.com/privacy"}, "privacy_policy_url='example.com/privacy' is not an absolute"),
 ])

@@ -69,10 +69,28 @@ def test_check_mode_create_without_writing(requests_mock, run_module):
 
 def test_rename_by_sid(requests_mock, run_module):
     requests_mock.get(SERVICES_URL + "/" + MG1, json=service(MG1, "Old"))
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Old"), service(MG2, "Other")]))
     requests_mock.post(SERVICES_URL + "/" + MG1, json=service(MG1, "New"))
     result = run_module(messaging_service, {**AUTH, "sid": MG1, "friendly_name": "New"})
     assert result["changed"] is True
     assert form(writes(requests_mock)[0]) == {"FriendlyName": "New"}
+
+
+def test_rename_to_another_services_name_fails_without_writing(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL + "/" + MG1, json=service(MG1, "Old"))
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Old"), service(MG2, "Other")]))
+    result = run_module(messaging_service, {**AUTH, "sid": MG1, "friendly_name": "Other"})
+    assert result["failed"] is True and result["field"] == "friendly_name" and result["sids"] == [MG2]
+    assert "friendly_name='Other' is already the name of messaging service %s" % MG2 in result["msg"]
+    assert not writes(requests_mock)
+
+
+def test_absent_with_sid_of_a_service_of_another_name_deletes_nothing(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL + "/" + MG1, json=service(MG1, "Marketing"))
+    result = run_module(messaging_service, {**AUTH, "sid": MG1, "friendly_name": "Flex", "state": "absent"})
+    assert result["failed"] is True and result["field"] == "friendly_name"
+    assert "sid='%s' is messaging service 'Marketing', not friendly_name='Flex'; nothing was deleted" % MG1 in result["msg"]
+    assert not writes(requests_mock)
 
 
 def test_unknown_sid_fails_without_creating(requests_mock, run_module):

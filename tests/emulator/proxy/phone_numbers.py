@@ -1,0 +1,138 @@
+"""Proxy v1 service numbers (``/v1/Services/{ServiceSid}/PhoneNumbers``; store ``proxy_phone_numbers``, keyed by the
+number's ``PN`` SID): list, add, fetch, update (``IsReserved``), remove.
+
+Records follow ``proxy.v1.service.phone_number`` in schema order; ``phone_number``, ``friendly_name`` and
+``capabilities`` (``{voice, sms, mms, fax}``, as the schema's properties; the spec's examples show other keys) are
+the owned number's when it is added, ``iso_country`` comes from the calling code, ``in_use`` is 0 (sessions are not
+modelled). Rules, after the service check (404 / 20404), in this order (codes and statuses *unconfirmed*):
+
+1. neither ``Sid`` nor ``PhoneNumber``: 400 / 20001; ``IsReserved`` not a boolean: 400 / 20001;
+2. ``Sid`` not a number (``PN``) of the account, or ``PhoneNumber`` not one of its numbers: 400 / 21421;
+   both sent and naming different numbers: 400 / 20001;
+3. the number is in a Proxy service already (this one or another; Twilio: "cannot be associated with more than one
+   Proxy Service"): 400 / 80601 (Twilio's "Phone Number Not Available");
+4. the number is in a Messaging Service's sender pool (Twilio: such a number "cannot be added to a Proxy Service"):
+   400 / 21712.
+"""
+
+from typing import Optional
+
+from emulator.api import incoming_phone_numbers
+from emulator.errors import TwilioError, not_found
+from emulator.forms import last, parse_boolean
+from emulator.messaging import pool
+from emulator.messaging.senders import country_code
+from emulator.paging import v1_page
+from emulator.proxy import PRODUCT, services
+from emulator.routing import API, Call, Reply, resource_path
+from emulator.sids import is_sid
+from emulator.state import Account, Record, on_delete
+from emulator.timefmt import iso8601
+
+KIND = "proxy_phone_numbers"
+ORDER = ("sid", "account_sid", "service_sid", "date_created", "date_updated", "phone_number", "friendly_name", "iso_country",
+         "capabilities", "url", "is_reserved", "in_use")
+
+
+def members(account: Account, service_sid: str) -> list[Record]:
+    """A service's numbers in the order the account first knew their SIDs (seed order of the numbers; *unconfirmed*)."""
+    found = [record for record in account.records(KIND) if record["service_sid"] == service_sid]
+    return sorted(found, key=lambda record: account.position(record["sid"]) or 0)
+
+
+def build(account: Account, service: Record, owned: Record, is_reserved: bool, created: str) -> Record:
+    """The service's record of an owned number."""
+    sid = owned["sid"]
+    return {
+        "sid": sid, "account_sid": account.sid, "service_sid": service["sid"], "date_created": created, "date_updated": created,
+        "phone_number": owned["phone_number"], "friendly_name": owned["friendly_name"], "iso_country": country_code(owned["phone_number"]),
+        "capabilities": dict(owned["capabilities"]), "url": f"{services.service_url(service['sid'])}/PhoneNumbers/{sid}",
+        "is_reserved": is_reserved, "in_use": 0,
+    }
+
+
+def owned_number(account: Account, sid: Optional[str], number: Optional[str]) -> Record:
+    """The account's number named by ``Sid`` and/or ``PhoneNumber`` (rule 2)."""
+    if sid:
+        owned = account.get(incoming_phone_numbers.KIND, sid) if is_sid(sid, incoming_phone_numbers.PREFIX) else None
+        if owned is None:
+            raise TwilioError(400, 21421, f"Sid {sid} is not a phone number SID of this account")
+        if number and number != owned["phone_number"]:
+            raise TwilioError(400, 20001, f"PhoneNumber {number} is not the number of Sid {sid} ({owned['phone_number']})")
+        return owned
+    found = next((record for record in account.records(incoming_phone_numbers.KIND) if record["phone_number"] == number), None)
+    if found is None:
+        raise TwilioError(400, 21421, f"PhoneNumber {number} is not a phone number of this account")
+    return found
+
+
+def check_free(account: Account, owned: Record) -> None:
+    """Rules 3 and 4."""
+    held = account.get(KIND, owned["sid"])
+    if held is not None:
+        raise TwilioError(400, 80601, f"Phone Number {owned['phone_number']} is not available: it is already in Proxy Service {held['service_sid']}")
+    if pool.holder(account, pool.PHONE_NUMBERS, owned["sid"]) is not None:
+        raise TwilioError(400, 21712, "Phone Number is already in a Messaging Service and cannot be added to a Proxy Service.")
+
+
+def _member(call: Call) -> Record:
+    service = services.find(call, "ServiceSid")
+    record = call.owner().get(KIND, call.params["Sid"])
+    if record is None or record["service_sid"] != service["sid"]:
+        raise not_found(resource_path(call.path))
+    return record
+
+
+@API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/PhoneNumbers")
+def list_numbers(call: Call) -> Reply:
+    """The service's numbers, paged (key ``phone_numbers``)."""
+    account, service = call.owner(), services.find(call, "ServiceSid")
+    url = f"{services.service_url(service['sid'])}/PhoneNumbers"
+    return Reply(200, v1_page(members(account, service["sid"]), call.query, url=url, key="phone_numbers", position=account.position))
+
+
+@API.route(PRODUCT, "POST", "/v1/Services/{ServiceSid}/PhoneNumbers")
+def add_number(call: Call) -> Reply:
+    """Add an owned number by ``Sid`` (PN) or ``PhoneNumber`` (E.164); optional ``IsReserved`` (default false). 201."""
+    account, service = call.owner(), services.find(call, "ServiceSid")
+    sid, number = last(call.form, "Sid") or None, last(call.form, "PhoneNumber") or None
+    if sid is None and number is None:
+        raise TwilioError(400, 20001, "Missing required parameter Sid or PhoneNumber in the post body")
+    reserved = last(call.form, "IsReserved")
+    is_reserved = parse_boolean("IsReserved", reserved) if reserved else False
+    owned = owned_number(account, sid, number)
+    check_free(account, owned)
+    return Reply(201, account.add(KIND, build(account, service, owned, is_reserved, iso8601())))
+
+
+@API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}")
+def fetch_number(call: Call) -> Reply:
+    """One number of this service, else 404 / 20404."""
+    return Reply(200, _member(call))
+
+
+@API.route(PRODUCT, "POST", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}")
+def update_number(call: Call) -> Reply:
+    """``IsReserved`` (200); ``date_updated`` moves."""
+    record = _member(call)
+    reserved = last(call.form, "IsReserved")
+    if reserved:
+        record["is_reserved"] = parse_boolean("IsReserved", reserved)
+    record["date_updated"] = iso8601()
+    return Reply(200, record)
+
+
+@API.route(PRODUCT, "DELETE", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}")
+def remove_number(call: Call) -> Reply:
+    """Take the number out of the service (204); it stays with the account, its ``sms_url`` unchanged."""
+    call.owner().remove(KIND, _member(call)["sid"])
+    return Reply(204)
+
+
+def free_numbers(account: Account, service: Record) -> None:
+    """Delete hook on Proxy services: the deleted service's numbers leave it."""
+    for record in members(account, service["sid"]):
+        account.remove(KIND, record["sid"])
+
+
+on_delete(services.KIND, free_numbers)
