@@ -19,6 +19,7 @@ author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
+  - tendlc.twilio.a2p_wait
 attributes:
   check_mode:
     support: full
@@ -59,16 +60,6 @@ options:
         O(wait_timeout) with the last status. Never waits in check mode.
     type: bool
     default: false
-  wait_timeout:
-    description:
-      - Seconds to wait at most.
-    type: int
-    default: 600
-  poll_interval:
-    description:
-      - Seconds between two polls, at least 1 (Twilio allows one A2P request per second).
-    type: float
-    default: 10
 seealso:
   - module: tendlc.twilio.a2p_brand_info
   - module: tendlc.twilio.a2p_campaign

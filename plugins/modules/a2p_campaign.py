@@ -26,6 +26,7 @@ author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
+  - tendlc.twilio.a2p_wait
 attributes:
   check_mode:
     support: full
@@ -143,16 +144,6 @@ options:
     elements: str
     choices: [PENDING, IN_PROGRESS, VERIFIED, FAILED]
     default: [VERIFIED]
-  wait_timeout:
-    description:
-      - Seconds to wait at most.
-    type: int
-    default: 600
-  poll_interval:
-    description:
-      - Seconds between two polls, at least 1 (Twilio allows one A2P request per second).
-    type: float
-    default: 10
 seealso:
   - module: tendlc.twilio.a2p_brand
   - module: tendlc.twilio.a2p_external_campaign

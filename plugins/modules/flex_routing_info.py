@@ -24,13 +24,7 @@ author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
-attributes:
-  check_mode:
-    support: full
-    description: The module only reads, so it runs the same in check mode.
-  diff_mode:
-    support: none
-    description: The module changes nothing, so it has no diff.
+  - tendlc.twilio.info_module
 options:
   phone_numbers:
     description:
