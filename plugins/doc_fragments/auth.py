@@ -38,12 +38,14 @@ options:
   region:
     description:
       - The Twilio region to send requests to, for example C(ie1) or C(au1).
+      - One lowercase host name label (letters, digits, inner hyphens), as the SDK puts it in the host name.
       - Leave unset when O(api_url) points at a local emulator or proxy.
       - If not set, the value of the E(TWILIO_REGION) environment variable is used.
     type: str
   edge:
     description:
       - The Twilio edge location to send requests to, for example C(dublin) or C(sydney).
+      - One lowercase host name label (letters, digits, inner hyphens), as Twilio's edge location IDs are.
       - Leave unset when O(api_url) points at a local emulator or proxy.
       - If not set, the value of the E(TWILIO_EDGE) environment variable is used.
     type: str
@@ -60,6 +62,9 @@ options:
         C(http://127.0.0.1:8080/messaging/v1/Services) with O(api_url=http://127.0.0.1:8080).
       - Use it to reach the collection's local Twilio emulator or an HTTP proxy of your own.
         Leave it unset to talk to Twilio.
+      - An absolute C(http://) or C(https://) URL without user info (C(user:password@)), query or fragment; such a URL
+        is refused, and its user info is not shown. Plain C(http://) to a host other than this machine (C(localhost),
+        C(127.0.0.0/8), C(::1)) is warned about, as the credentials would cross the network unencrypted.
       - If not set, the value of the E(TWILIO_API_URL) environment variable is used.
     type: str
   max_retries:
@@ -67,13 +72,16 @@ options:
       - How many times one request is retried after a failure that may go away by itself, on top of the first attempt.
         V(0) turns retries off.
       - Retried are HTTP 429 (Twilio error 20429, too many requests), 500, 502, 503 and 504, and connection errors
-        (the connection cannot be opened, is reset, or the answer does not come within O(timeout)). Other errors, such as
-        400, 401 and 404, are Twilio's answer and are never retried.
+        (the connection cannot be opened in time, is reset, or the answer does not come within O(timeout)). Other errors, such as
+        400, 401 and 404, are Twilio's answer and are never retried; nor are a refused connection and a host name that
+        does not resolve, which fail at once naming the host.
       - Reads, updates and deletes are retried freely. A request that creates something is retried only when Twilio
         cannot have applied it (after a 429, or when the connection could not be opened). When its outcome is unknown
         (a 5xx, a reset or a timeout after it was sent), the module looks the resource up (a service by its exact name,
         a sender in the pool, the service's campaign, a brand by its bundles) and creates it again only if it is still
-        missing, at most O(max_retries) more times. A create is never repeated blindly, so a retry never makes a duplicate.
+        missing, at most O(max_retries) more times. After a timeout or a 504 Twilio may still be applying it, so the
+        look-up is repeated for twice O(timeout) (at least 5 seconds, within O(retry_deadline)) before that.
+        A create is never repeated blindly, so a retry never makes a duplicate.
       - A delete that answers 404 after it was retried is done (an earlier attempt deleted it).
     type: int
     default: 5

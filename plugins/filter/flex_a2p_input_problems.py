@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Callable
 
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_id, check_campaign_options, check_service_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_length, check_range, check_sid
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_list, check_name, check_range, check_sid, shown, shown_list
 
 DOCUMENTATION = r"""
 name: flex_a2p_input_problems
@@ -26,12 +28,22 @@ description:
   - Each problem names the variable and its value, for example
     C(flex_a2p_campaign.description must be 40 to 4096 characters long, got 12) followed by the text.
   - Checks that need Twilio (numbers the account owns, the brand's status, the use cases it may register) are left to
-    the modules.
+    the modules. But the campaign's use case is checked against the type of a brand given in C(flex_a2p_brand), as a
+    V(SOLE_PROPRIETOR) brand registers only the V(SOLE_PROPRIETOR) use case, which only such a brand registers.
+  - An exclusive pool (C(flex_a2p_exclusive=true)) without numbers is refused unless C(flex_a2p_allow_empty_pool=true),
+    as a missing or misspelled numbers variable would otherwise empty the pool.
 options:
   _input:
     description: The role's variables, by name (C(flex_a2p_service_name), C(flex_a2p_phone_numbers), C(flex_a2p_campaign), ...).
     type: dict
     required: true
+  defined:
+    description:
+      - The names of the C(flex_a2p_*) variables defined for the host (C(lookup('ansible.builtin.varnames', '^flex_a2p_[a-z0-9]'))).
+        Each name that is not a variable of the role is a problem, with the role variable it most resembles, so that a
+        misspelled variable does not leave the real one at its default.
+    type: list
+    elements: str
 """
 
 EXAMPLES = r"""
@@ -54,6 +66,17 @@ SERVICE_SETTINGS = ("inbound_request_url", "inbound_method", "fallback_url", "fa
                     "smart_encoding", "scan_message_content", "area_code_geomatch", "validity_period", "synchronous_validation", "fallback_to_long_code")
 BRAND_OPTIONS = ("customer_profile_bundle_sid", "a2p_profile_bundle_sid", "brand_type", "skip_automatic_sec_vet", "mock")
 SET_BY_ROLE = {"flex_a2p_service_settings": ("use_inbound_webhook_on_number", "friendly_name"), "flex_a2p_campaign": ("service", "brand_registration_sid")}
+# Every variable of the role (meta/argument_specs.yml, which a unit test compares) and the facts it sets.
+ROLE_VARIABLES = (
+    "flex_a2p_service_name", "flex_a2p_service_sid", "flex_a2p_service_usecase", "flex_a2p_service_settings", "flex_a2p_phone_numbers",
+    "flex_a2p_exclusive", "flex_a2p_allow_empty_pool", "flex_a2p_on_conflict", "flex_a2p_pool_limit", "flex_a2p_concurrency",
+    "flex_a2p_brand_sid", "flex_a2p_brand", "flex_a2p_campaign", "flex_a2p_external_campaign_id", "flex_a2p_replace_campaign",
+    "flex_a2p_wait_for_campaign", "flex_a2p_campaign_wait_timeout", "flex_a2p_campaign_poll_interval", "flex_a2p_inbound_routing",
+    "flex_a2p_routing_check",
+)
+ROLE_FACTS = ("flex_a2p_summary", "flex_a2p_audit")
+PREFIX = "flex_a2p_"
+SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
 
 
 def _collect(problems: list[str], check: Callable[..., None], *args: Any) -> None:
@@ -73,9 +96,18 @@ def _unknown_keys(name: str, given: dict[str, Any], known: tuple[str, ...]) -> l
     return ["%s.%s is not an option the role passes on (%s)" % (name, key, ", ".join(known)) for key in given if key not in known]
 
 
+def _mapping(params: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:
+    """The dict variable, or {} with a problem when it is something else."""
+    value = params.get(name) or {}
+    if isinstance(value, dict):
+        return value
+    problems.append("%s=%s is not a dict of options: write it as a YAML mapping (key: value)" % (name, shown(value)))
+    return {}
+
+
 def _service(params: dict[str, Any], problems: list[str]) -> None:
-    settings = params.get("flex_a2p_service_settings") or {}
-    _collect(problems, check_length, "flex_a2p_service_name", params.get("flex_a2p_service_name"), 1, 64)
+    settings = _mapping(params, "flex_a2p_service_settings", problems)
+    _collect(problems, check_name, "flex_a2p_service_name", params.get("flex_a2p_service_name"), 64)
     _collect(problems, check_sid, "flex_a2p_service_sid", params.get("flex_a2p_service_sid") or None, "MG")
     problems += _set_by_role("flex_a2p_service_settings", settings)
     problems += _unknown_keys("flex_a2p_service_settings", settings, SERVICE_SETTINGS + SET_BY_ROLE["flex_a2p_service_settings"])
@@ -91,18 +123,26 @@ def _service(params: dict[str, Any], problems: list[str]) -> None:
 
 def _pool(params: dict[str, Any], problems: list[str]) -> None:
     numbers = params.get("flex_a2p_phone_numbers") or []
-    bad = [value for value in numbers if not PHONE_NUMBER.accepts(str(value))]
+    if not isinstance(numbers, list):
+        _collect(problems, check_list, "flex_a2p_phone_numbers", numbers)
+        numbers = []
+    elif not numbers and _true(params.get("flex_a2p_exclusive")) and not _true(params.get("flex_a2p_allow_empty_pool")):
+        problems.append("flex_a2p_phone_numbers=%s with flex_a2p_exclusive=true would take every number out of the pool: list the "
+                        "numbers (is the variable missing or misspelled for this host?), or set flex_a2p_allow_empty_pool=true to empty it"
+                        % shown(params.get("flex_a2p_phone_numbers")))
+    bad = [value for value in numbers if not (isinstance(value, str) and PHONE_NUMBER.accepts(value))]
     if bad:
-        problems.append("flex_a2p_phone_numbers: %s %s not %s" % (", ".join(repr(v) for v in bad), "is" if len(bad) == 1 else "are", PHONE_NUMBER.expected))
+        problems.append("flex_a2p_phone_numbers: %s %s not %s" % (shown_list(bad), "is" if len(bad) == 1 else "are", PHONE_NUMBER.expected))
     repeated = sorted({value for value in numbers if numbers.count(value) > 1})
     if repeated:
-        problems.append("flex_a2p_phone_numbers lists %s more than once" % ", ".join(repr(v) for v in repeated))
+        problems.append("flex_a2p_phone_numbers lists %s more than once" % shown_list(repeated) if len(repeated) == 1 else
+                        "flex_a2p_phone_numbers lists %d numbers more than once: %s" % (len(repeated), shown_list(repeated)))
     _collect(problems, check_range, "flex_a2p_concurrency", params.get("flex_a2p_concurrency"), 1, 32)
     _collect(problems, check_range, "flex_a2p_pool_limit", params.get("flex_a2p_pool_limit"), 1, 10 ** 6)
 
 
 def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
-    brand, campaign = params.get("flex_a2p_brand") or {}, params.get("flex_a2p_campaign") or {}
+    brand, campaign = _mapping(params, "flex_a2p_brand", problems), _mapping(params, "flex_a2p_campaign", problems)
     external, brand_sid = params.get("flex_a2p_external_campaign_id") or "", params.get("flex_a2p_brand_sid") or ""
     _collect(problems, check_sid, "flex_a2p_brand_sid", brand_sid or None, "BN")
     problems += _unknown_keys("flex_a2p_brand", brand, BRAND_OPTIONS)
@@ -111,11 +151,8 @@ def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
             problems.append("flex_a2p_brand.%s is missing: a brand is registered for two bundles" % field)
         _collect(problems, check_sid, "flex_a2p_brand." + field, brand.get(field) or None, "BU")
     problems += _set_by_role("flex_a2p_campaign", campaign)
-    samples = campaign.get("message_samples")
-    if samples is not None and not isinstance(samples, list):
-        problems.append("flex_a2p_campaign.message_samples=%r is not a list of 2 to 5 sample messages" % (samples,))
-    else:
-        _collect(problems, check_campaign_options, campaign, "flex_a2p_campaign.")
+    _collect(problems, check_campaign_options, campaign, "flex_a2p_campaign.")
+    problems += _usecase_of_brand_type(brand, campaign)
     _collect(problems, check_campaign_id, "flex_a2p_external_campaign_id", external or None)
     if campaign and external:
         problems.append("flex_a2p_campaign and flex_a2p_external_campaign_id=%r are both given: a service has one campaign, give one of them" % external)
@@ -125,9 +162,47 @@ def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
         _collect(problems, check_range, field, params.get(field), low, 10 ** 6)
 
 
-def flex_a2p_input_problems(params: dict[str, Any]) -> list[str]:
+def _usecase_of_brand_type(brand: dict[str, Any], campaign: dict[str, Any]) -> list[str]:
+    """The campaign's use case against the type of the brand the role registers (flex_a2p_brand; a brand given by SID has a
+    type only Twilio knows). Twilio's spec (twilio_messaging_v1.json, docs/emulator.md): BrandType "SOLE_PROPRIETOR is for
+    the low volume, SOLE_PROPRIETOR campaign use case ... STANDARD is for all other campaign use cases", and
+    UsAppToPersonUsecase "SOLE_PROPRIETOR campaign use cases can only be created by SOLE_PROPRIETOR Brands"."""
+    usecase, brand_type = campaign.get("usecase"), brand.get("brand_type") or "STANDARD"
+    if not brand or not isinstance(usecase, str) or not usecase or brand_type not in ("STANDARD", SOLE_PROPRIETOR):
+        return []
+    if brand_type == SOLE_PROPRIETOR and usecase != SOLE_PROPRIETOR:
+        return ["flex_a2p_campaign.usecase=%s cannot be registered by a sole-proprietor brand (flex_a2p_brand.brand_type=%r), which "
+                "registers only the SOLE_PROPRIETOR use case: the role would register a billed brand it cannot use; set usecase: "
+                "SOLE_PROPRIETOR, or register a STANDARD brand" % (shown(usecase), brand_type)]
+    if brand_type != SOLE_PROPRIETOR and usecase == SOLE_PROPRIETOR:
+        return ["flex_a2p_campaign.usecase=%s needs a sole-proprietor brand, but flex_a2p_brand.brand_type=%r%s: the role would register "
+                "a billed brand it cannot use; set flex_a2p_brand.brand_type: SOLE_PROPRIETOR, or choose a use case of a standard brand"
+                % (shown(usecase), brand_type, "" if brand.get("brand_type") else " (the default)")]
+    return []
+
+
+def _true(value: Any) -> bool:
+    try:
+        return boolean(value, strict=False)
+    except TypeError:
+        return False
+
+
+def _unknown_variables(defined: list[str]) -> list[str]:
+    """Each flex_a2p_* name that is neither a variable of the role nor one of its facts, with the variable it resembles."""
+    known = ROLE_VARIABLES + ROLE_FACTS
+    problems = []
+    for name in sorted(set(defined) - set(known)):
+        # Compared without the shared prefix, which would make every name look alike.
+        close = difflib.get_close_matches(name[len(PREFIX):], [known[len(PREFIX):] for known in ROLE_VARIABLES], n=1, cutoff=0.6)
+        problems.append("%s is not a variable of the flex_a2p role%s; the role would leave the variable it meant at its default "
+                        "(rename it, or give your own variables another prefix)" % (name, " (did you mean %s?)" % (PREFIX + close[0]) if close else ""))
+    return problems
+
+
+def flex_a2p_input_problems(params: dict[str, Any], defined: list[str] | None = None) -> list[str]:
     """Every problem of the role's variables, in the order the role uses them."""
-    problems: list[str] = []
+    problems: list[str] = _unknown_variables(defined or [])
     _service(params, problems)
     _pool(params, problems)
     _brand_and_campaign(params, problems)

@@ -16,7 +16,7 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC, TWILIO_IMPORT_ERROR, build_client
 from ansible_collections.tendlc.twilio.plugins.module_utils._credentials import check_api_key, explain_refusal
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_auth
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_auth, hidden_values
 
 
 class TwilioModule:
@@ -56,16 +56,39 @@ class TwilioModule:
         """Validate, connect, run the subclass's work, and exit with the result."""
         if TWILIO_IMPORT_ERROR:
             self.module.fail_json(msg=missing_required_lib("twilio"), exception=TWILIO_IMPORT_ERROR)
+        # api_url's user info, or a secret given as a SID, must not show in the result (its invocation included).
+        self.module.no_log_values.update(hidden_values(self.params))
         try:
             check_auth(self.params)
+            warning = api_url_warning(self.params)
+            if warning:
+                self.module.warn(warning)
             self.validate()
             self.client = build_client(self.params)
             check_api_key(self.client, self.params)
             self.execute()
         except ModuleError as exc:
-            exc = explain_refusal(exc, self.params)
-            self.module.fail_json(msg=exc.msg, **exc.extra)
+            self.fail(explain_refusal(exc, self.params))
         self.module.exit_json(**self.get_result())
+
+    def writes(self) -> tuple[int, int]:
+        """Write requests of this run: (applied, outcome unknown), as the HTTP client counted them."""
+        http = getattr(self.client, "http_client", None)
+        return getattr(http, "writes", 0), getattr(http, "unknown_writes", 0)
+
+    def fail(self, exc: ModuleError) -> None:
+        """Fail with the error; after a write, with C(changed=true), the result so far and the count of writes.
+
+        Before its first write a module's result is only its plan, so it is left out. After one, the module has set
+        C(self.result) to what was done (see each module's C(_apply)), which the failure returns.
+        """
+        applied, unknown = self.writes()
+        if not applied and not unknown:
+            self.module.fail_json(msg=exc.msg, changed=False, **exc.extra)
+        result = {**self.get_result(), **exc.extra, "changed": True, "writes": {"applied": applied, "unknown": unknown}}
+        msg = "%s [%d write request(s) had been applied before this failure%s; the result says what was done.]" % (
+            exc.msg, applied, ", %d more may have been" % unknown if unknown else "")
+        self.module.fail_json(msg=msg, **result)
 
     def validate(self) -> None:
         """Check the module's own options; raise ModuleError before anything is sent."""

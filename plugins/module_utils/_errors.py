@@ -27,23 +27,52 @@ class ModuleError(Exception):
         self.extra = extra
 
 
+NOT_REPEATED = "it was not repeated, so that nothing is created twice"
+
+
 class AmbiguousWriteError(ModuleError):
     """A create whose outcome is unknown: Twilio may have applied it (timeout or reset after sending, or a 5xx).
 
     The client never repeats such a request blindly; the caller looks the resource up first
     (C(_client.create_once)). C(reason) says what happened, C(status) is the HTTP status of a 5xx, else None.
+    C(in_flight) is true when no answer came in time (a read timeout, a 504): Twilio may still be applying it.
     """
 
-    def __init__(self, msg: str, reason: str, status: int | None = None, **extra: Any) -> None:
+    def __init__(self, msg: str, reason: str, status: int | None = None, in_flight: bool = False, **extra: Any) -> None:
         super().__init__(msg, **extra)
         self.reason = reason
         self.status = status
+        self.in_flight = in_flight
 
-    def during(self, operation: str) -> AmbiguousWriteError:
+    def during(self, operation: str, outcome: str = NOT_REPEATED) -> AmbiguousWriteError:
+        """The same error, its message naming the module's operation and what was done about it (C(outcome))."""
+        msg = ("Failed to %s: Twilio may or may not have applied the request (%s); %s. "
+               "Run the task again: it reads the current state first." % (operation, self.reason, outcome))
+        return AmbiguousWriteError(msg, self.reason, self.status, self.in_flight,
+                                   error={"message": self.reason, "status": self.status, "ambiguous": True})
+
+
+class TransportError(ModuleError):
+    """A request the client did not send, or whose answer is not Twilio's: a URL off the configured host, a host that
+    cannot be reached, a body that is not the JSON the API sends. Raised by the HTTP client; C(call()) adds the operation."""
+
+    def during(self, operation: str) -> TransportError:
         """The same error, its message naming the module's operation."""
-        msg = ("Failed to %s: Twilio may or may not have applied the request (%s); it was not repeated, so that nothing is created twice. "
-               "Run the task again: it reads the current state first." % (operation, self.reason))
-        return AmbiguousWriteError(msg, self.reason, self.status, error={"message": self.reason, "status": self.status, "ambiguous": True})
+        return TransportError("Failed to %s: %s" % (operation, self.msg), **self.extra)
+
+
+def bad_response(method: str, url: str, status: int, content_type: str | None, problem: str) -> TransportError:
+    """The error for an answer that is not Twilio's JSON: names the request, the status, the content type and what is wrong.
+
+    A 401 or 403 also gets the credentials hint: a proxy or a gateway may have refused them before Twilio could.
+    """
+    shown = content_type or "no content type"
+    msg = "the answer to %s %s is not Twilio's: HTTP %d, %s, %s." % (method.upper(), url, status, shown, problem)
+    if status in (401, 403):
+        msg += CREDENTIALS_HINT
+    else:
+        msg += " A proxy, a captive portal or an api_url that is not the Twilio API answers like this."
+    return TransportError(msg, error={"status": status, "content_type": content_type, "url": url, "message": problem})
 
 
 def twilio_error(exc: Exception) -> dict[str, Any]:

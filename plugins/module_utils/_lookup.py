@@ -55,14 +55,38 @@ def find_service(client: Any, sid: str | None = None, friendly_name: str | None 
     return matches[0] if matches else None
 
 
+def _is_service_sid(ref: str) -> bool:
+    return ref.startswith("MG") and len(ref) == 34
+
+
+def lookup_service(client: Any, ref: str, field: str = "service") -> Any | None:
+    """The service a module option names, by SID (C(MG...)) or exact friendly name; None when the account has none."""
+    if _is_service_sid(ref):
+        return fetch_service(client, ref)
+    return find_service(client, friendly_name=ref, field=field)
+
+
 def require_service(client: Any, ref: str, field: str = "service") -> Any:
     """The service a module option names, by SID (C(MG...)) or exact friendly name; fails when the account has none."""
-    if ref.startswith("MG") and len(ref) == 34:
-        found = fetch_service(client, ref)
-        what = "sid"
-    else:
-        found = find_service(client, friendly_name=ref, field=field)
-        what = "name"
+    found = lookup_service(client, ref, field)
     if found is None:
-        raise ModuleError("%s=%r: the account %s has no messaging service with that %s." % (field, ref, client.account_sid, what), field=field)
+        raise ModuleError("%s=%r: the account %s has no messaging service with that %s."
+                          % (field, ref, client.account_sid, "sid" if _is_service_sid(ref) else "name"), field=field)
+    return found
+
+
+PLAN_NEW_SERVICE: dict[str, dict[str, Any]] = {"plan_new_service": {"type": "bool", "default": False}}
+
+
+def service_to_plan(module: Any, ref: str, field: str = "service") -> Any | None:
+    """The service a module option names, as C(require_service()); None in check mode with C(plan_new_service) when it is missing.
+
+    C(module) is the TwilioModule (its client, params, check_mode and AnsibleModule for the warning).
+    """
+    if not (module.check_mode and module.params.get("plan_new_service")):
+        return require_service(module.client, ref, field)
+    found = lookup_service(module.client, ref, field)
+    if found is None:
+        module.module.warn("%s=%r: no such messaging service yet; planned as a new service with nothing in it (plan_new_service=true)."
+                           % (field, ref))
     return found

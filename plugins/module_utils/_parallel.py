@@ -15,20 +15,20 @@ from typing import Any, Callable
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 
 
-def run_all(jobs: list[Callable[[], Any]], concurrency: int) -> tuple[list[Any], list[ModuleError]]:
-    """Run every job with at most C(concurrency) at once; return the results of those that worked, and the errors.
+def run_all(jobs: list[Callable[[], Any]], concurrency: int) -> list[tuple[Any, ModuleError | None]]:
+    """Run every job with at most C(concurrency) at once; return, in the order of the jobs, C((result, None)) for each
+    job that worked and C((None, error)) for each that failed.
 
     A failing job does not stop the others: the caller reports what was done and what failed.
     """
     if not jobs:
-        return [], []
-    done: list[Any] = []
-    errors: list[ModuleError] = []
+        return []
+    outcomes: list[tuple[Any, ModuleError | None]] = []
     with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(jobs)))) as pool:
         futures = [pool.submit(job) for job in jobs]
         for future in futures:
             try:
-                done.append(future.result())
+                outcomes.append((future.result(), None))
             except ModuleError as exc:
-                errors.append(exc)
-    return done, errors
+                outcomes.append((None, exc))
+    return outcomes

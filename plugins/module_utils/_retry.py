@@ -14,6 +14,12 @@ Used only by C(_client.py), whose HTTP client sends every request of every modul
   after a 429, or when the connection could not be opened. After a 5xx, a read timeout or a reset, its
   outcome is unknown: C(AmbiguousWriteError) is raised and the caller looks the resource up.
 - Other 4xx are answers, not failures: they are returned at once.
+- A refused connection and a name that does not resolve are not retried either (C(unreachable())): the host
+  answered that nothing listens on that port, or the resolver (which retries on its own) that the name does not
+  exist. They do not go away in the seconds a retry waits; retrying only delayed the report of a wrong C(api_url).
+- A create whose answer did not come in time (read timeout, 504) may still be applied by a slow server: the caller
+  looks it up repeatedly for C(late_window()) seconds (C(poll())) before it creates again, and creates again only when
+  that window was not cut short by C(deadline).
 
 Private to the collection: the interface may change without notice.
 """
@@ -23,6 +29,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -54,6 +61,10 @@ RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 SERVER_ERRORS = frozenset((500, 502, 503, 504))
 # The last segment of an instance URL: a SID (two capitals, 32 hex digits), in 2010 URLs with ".json".
 SID_SEGMENT = re.compile(r"^[A-Z]{2}[0-9a-f]{32}(\.json)?$")
+GATEWAY_TIMEOUT = 504
+MIN_LATE_WINDOW = 5.0  # seconds an ambiguous create that timed out is looked up for, at least (see late_window())
+MIN_LOOKUP_WAIT = 0.25  # shortest wait between two look-ups of it
+MAX_REASON = 160
 
 
 def pause(seconds: float) -> None:
@@ -105,6 +116,11 @@ def last_attempts() -> Attempts:
     return attempts if isinstance(attempts, Attempts) else Attempts()
 
 
+def forget_attempts() -> None:
+    """Start this thread's record afresh, for a request that is refused before it is sent."""
+    _LAST.attempts = Attempts()
+
+
 def is_create(method: str, url: str) -> bool:
     """A POST to a list (its URL does not end in a SID) creates something; a POST to an instance updates it."""
     if method.upper() != "POST":
@@ -139,9 +155,80 @@ def retry_after(response: Any) -> float | None:
     return seconds if 0 <= seconds < math.inf else None
 
 
+def _root(exc: BaseException) -> BaseException:
+    """The innermost cause of a requests/urllib3 error (C(ConnectionError(MaxRetryError(NewConnectionError from OSError))))."""
+    for _depth in range(10):
+        inner: Any = exc.reason if isinstance(exc, MaxRetryError) else exc.__cause__ or exc.__context__
+        if inner is None:
+            inner = next((arg for arg in reversed(exc.args) if isinstance(arg, BaseException)), None)
+        if not isinstance(inner, BaseException):
+            return exc
+        exc = inner
+    return exc
+
+
+def is_read_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, Timeout) and not isinstance(exc, ConnectTimeout)
+
+
+def reason_of(exc: BaseException) -> str:
+    """What went wrong, in words (no exception class names or reprs): C(connection refused), C(no answer within the timeout)."""
+    if is_read_timeout(exc):
+        return "no answer within the timeout"
+    if isinstance(exc, ConnectTimeout):
+        return "the connection could not be opened within the timeout"
+    root = _root(exc)
+    if isinstance(root, socket.gaierror):
+        return "the name does not resolve (%s)" % (root.strerror or "getaddrinfo failed")
+    if isinstance(root, OSError) and root.strerror:
+        text = root.strerror
+    else:
+        text = str(root) or type(root).__name__
+    text = text[:1].lower() + text[1:]
+    text = text if len(text) <= MAX_REASON else text[:MAX_REASON] + "..."
+    return "TLS error: " + text if isinstance(exc, SSLError) else text
+
+
+def unreachable(exc: BaseException) -> bool:
+    """A connection refused, or a host name that does not resolve: the request never left, and retrying will not help."""
+    if not never_sent(exc):
+        return False
+    root = _root(exc)
+    return isinstance(root, (socket.gaierror, ConnectionRefusedError))
+
+
 def describe(exc: BaseException) -> str:
-    kind = "read timeout" if isinstance(exc, Timeout) and not isinstance(exc, ConnectTimeout) else "connection error"
-    return "%s after the request was sent: %s" % (kind, exc)
+    kind = "read timeout" if is_read_timeout(exc) else "connection error"
+    return "%s after the request was sent: %s" % (kind, reason_of(exc))
+
+
+def full_late_window(timeout: float | None) -> float:
+    """Twice the request's C(timeout), at least C(MIN_LATE_WINDOW): a server that did not answer within C(timeout) gets
+    two timeouts more to apply a create. Only after that long without finding it may the create be sent again."""
+    return max(MIN_LATE_WINDOW, 2 * (timeout or 0))
+
+
+def late_window(policy: RetryPolicy, timeout: float | None, elapsed: float) -> float:
+    """Seconds to keep looking up a create whose answer did not come in time, from now: C(full_late_window()), from the
+    moment the answer was given up, but never past C(deadline) seconds after the create was sent (C(elapsed) seconds
+    ago). A window the deadline cut short does not allow the create to be sent again (C(_client.create_once())).
+    """
+    return max(0.0, min(full_late_window(timeout), policy.deadline - elapsed))
+
+
+def poll(policy: RetryPolicy, find: Callable[[], Any], window: float) -> tuple[Any, int]:
+    """C(find()) at once, then after waits of C(backoff * 2**n) (at least C(MIN_LOOKUP_WAIT), at most C(MAX_BACKOFF))
+    until C(window) seconds have passed; a last look-up at the end. Returns the first result that is not None (or None)
+    and the number of look-ups."""
+    started = policy.clock()
+    lookups = 0
+    while True:
+        found = find()
+        lookups += 1
+        left = window - (policy.clock() - started)
+        if found is not None or left <= 0:
+            return found, lookups
+        policy.wait(min(left, max(MIN_LOOKUP_WAIT, min(MAX_BACKOFF, policy.backoff * 2 ** (lookups - 1)))))
 
 
 def send(policy: RetryPolicy, method: str, url: str, attempt: Callable[[], Any]) -> Any:
@@ -158,10 +245,10 @@ def send(policy: RetryPolicy, method: str, url: str, attempt: Callable[[], Any])
         try:
             response = attempt()
         except Exception as exc:  # pylint: disable=broad-exception-caught
-            if not is_transport_error(exc):
+            if not is_transport_error(exc) or unreachable(exc):
                 raise
             if create and not never_sent(exc):
-                raise AmbiguousWriteError("%s %s: %s" % (method, url, describe(exc)), describe(exc)) from exc
+                raise AmbiguousWriteError("%s %s: %s" % (method, url, describe(exc)), describe(exc), in_flight=is_read_timeout(exc)) from exc
             failure, reason, delay = exc, type(exc).__name__, policy.backoff_delay(record.retries)
         else:
             status = response.status_code
@@ -169,7 +256,7 @@ def send(policy: RetryPolicy, method: str, url: str, attempt: Callable[[], Any])
                 return response
             if create and status in SERVER_ERRORS:
                 reason = "HTTP %d" % status
-                raise AmbiguousWriteError("%s %s: %s" % (method, url, reason), reason, status)
+                raise AmbiguousWriteError("%s %s: %s" % (method, url, reason), reason, status, in_flight=status == GATEWAY_TIMEOUT)
             hinted = retry_after(response)
             failure, reason = response, "HTTP %d" % status
             delay = hinted if hinted is not None else policy.backoff_delay(record.retries)

@@ -18,9 +18,10 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._errors import Modul
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID_PATTERN
 
-E164 = re.compile(r"^\+[1-9][0-9]{1,14}$")
-SHORT_CODE = re.compile(r"^[0-9]{3,8}$")
-ALPHA_SENDER = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 +\-_&]{1,11}$")
+# Whole values only: \Z, as Python's $ also matches before a trailing newline ("Acme\n" is no alpha sender).
+E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
+SHORT_CODE = re.compile(r"^[0-9]{3,8}\Z")
+ALPHA_SENDER = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 +\-_&]{1,11}\Z")
 
 
 @dataclass(frozen=True)

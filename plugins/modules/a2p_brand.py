@@ -173,6 +173,7 @@ class A2PBrand(TwilioModule):
         # If Twilio may have registered it already (a reset or 5xx after sending), the brands are looked up by bundles first.
         brand = create_once(self.client, "register an A2P brand", lambda: next(iter(self._matching()), None),
                             self.client.messaging.v1.brand_registrations.create, **args)
+        self.result["brand"] = resource_dict(brand)  # registered, should the wait below fail
         self.result["brand"] = resource_dict(self._wait(brand))
 
     def _wait(self, brand: Any) -> Any:

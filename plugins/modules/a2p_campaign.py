@@ -27,6 +27,7 @@ author:
 extends_documentation_fragment:
   - tendlc.twilio.auth
   - tendlc.twilio.a2p_wait
+  - tendlc.twilio.plan_new_service
 attributes:
   check_mode:
     support: full
@@ -79,29 +80,29 @@ options:
     type: bool
   opt_in_message:
     description:
-      - The reply to an opt-in keyword (up to 320 characters). Cannot change after creation.
+      - The reply to an opt-in keyword (20 to 320 characters). Cannot change after creation.
     type: str
   opt_out_message:
     description:
-      - The reply to an opt-out keyword (up to 320 characters). Cannot change after creation.
+      - The reply to an opt-out keyword (20 to 320 characters). Cannot change after creation.
     type: str
   help_message:
     description:
-      - The reply to a help keyword (up to 320 characters). Cannot change after creation.
+      - The reply to a help keyword (20 to 320 characters). Cannot change after creation.
     type: str
   opt_in_keywords:
     description:
-      - Keywords that opt a recipient in. Cannot change after creation.
+      - Keywords that opt a recipient in, letters and digits only, at most 255 characters together. Cannot change after creation.
     type: list
     elements: str
   opt_out_keywords:
     description:
-      - Keywords that opt a recipient out. Cannot change after creation.
+      - Keywords that opt a recipient out, letters and digits only, at most 255 characters together. Cannot change after creation.
     type: list
     elements: str
   help_keywords:
     description:
-      - Keywords that ask for help. Cannot change after creation.
+      - Keywords that ask for help, letters and digits only, at most 255 characters together. Cannot change after creation.
     type: list
     elements: str
   subscriber_opt_in:
@@ -128,6 +129,9 @@ options:
     description:
       - When fields that cannot change differ, or the service is linked to an externally registered campaign, delete
         the campaign and register a new one instead of failing.
+      - Every check the new registration needs (the field rules, the brand's status, the use case Twilio lists for the
+        service and brand) runs before the delete, in check mode too. Should Twilio still refuse the new campaign after
+        the delete, the task fails with C(changed=true) and returns RV(deleted_campaign) and RV(restore).
     type: bool
     default: false
   wait:
@@ -206,6 +210,20 @@ replaced:
   returned: always
   type: bool
   sample: false
+deleted_campaign:
+  description:
+    - With O(replace=true), the campaign that was deleted (its SID, status and managed fields, under the module's option
+      names). Returned also when the task fails after the delete.
+  returned: when a campaign was deleted to be replaced
+  type: dict
+  sample: {sid: QE2c6890da8086d771620e9b13fadeba0b, campaign_status: VERIFIED, usecase: CUSTOMER_CARE}
+restore:
+  description:
+    - When the new campaign could not be registered after the old one was deleted, the options of this module that
+      register the deleted campaign again (a new registration, reviewed again and charged again).
+  returned: when a replace failed after its delete
+  type: dict
+  sample: {service: MG0123456789abcdef0123456789abcdef, brand_registration_sid: BN0123456789abcdef0123456789abcdef, usecase: CUSTOMER_CARE}
 """
 
 from typing import Any
@@ -215,9 +233,9 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
-from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import CAMPAIGN_MESSAGES, check_campaign_options
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import require_service
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, list_services, service_to_plan
 
 # Module option -> Twilio field. Fixed fields cannot change once the campaign exists.
 FIXED = {
@@ -262,6 +280,7 @@ class A2PCampaign(TwilioModule):
         "privacy_policy_url": {"type": "str"},
         "terms_and_conditions_url": {"type": "str"},
         "replace": {"type": "bool", "default": False},
+        **PLAN_NEW_SERVICE,
         "wait_for": {"type": "list", "elements": "str", "choices": ["PENDING", "IN_PROGRESS", "VERIFIED", "FAILED"], "default": ["VERIFIED"]},
         **WAIT_OPTIONS,
     }
@@ -274,8 +293,8 @@ class A2PCampaign(TwilioModule):
         check_wait_options(self.params)
 
     def execute(self) -> None:
-        self.service = require_service(self.client, self.params["service"])
-        campaigns = list_campaigns(self.client, self.service.sid)
+        self.service = service_to_plan(self, self.params["service"])
+        campaigns = list_campaigns(self.client, self.service.sid) if self.service else []
         self.campaign = campaigns[0] if campaigns else None
         self.result["replaced"] = False
         if self.params["state"] == "absent":
@@ -332,11 +351,27 @@ class A2PCampaign(TwilioModule):
         if brand.status != "APPROVED":
             raise ModuleError("brand_registration_sid=%r: the brand is %s, not APPROVED (%s); Twilio would refuse the campaign (21717)."
                               % (brand_sid, brand.status, describe_errors(brand.errors)), field="brand_registration_sid", brand_status=brand.status)
+        self._check_sole_proprietor(brand)
+        if self.service is None:  # planned for a service still to be created: Twilio lists use cases per service
+            self.module.warn("usecase=%r is checked against the use cases Twilio lists for the service and brand once the service exists."
+                             % wanted["usecase"])
+            return wanted
         allowed = brand_usecases(self.client, self.service.sid, brand_sid)
         if wanted["usecase"] not in allowed:
             raise ModuleError("usecase=%r is not an A2P use case brand %s may register on this service; it may use: %s."
                               % (wanted["usecase"], brand_sid, ", ".join(allowed) or "none"), field="usecase", allowed=allowed)
         return wanted
+
+    def _check_sole_proprietor(self, brand: Any) -> None:
+        """A sole-proprietor brand registers one campaign (Twilio's spec of the Usa2p create): another of its campaigns refuses the create."""
+        if brand.brand_type != "SOLE_PROPRIETOR":
+            return
+        for service in list_services(self.client):
+            for campaign in list_campaigns(self.client, service.sid):
+                if campaign.brand_registration_sid == brand.sid and (self.campaign is None or campaign.sid != self.campaign.sid):
+                    raise ModuleError("brand_registration_sid=%r is a sole-proprietor brand, which registers one campaign, and it already has "
+                                      "campaign %s on messaging service %s; Twilio would refuse a second one."
+                                      % (brand.sid, campaign.sid, service.sid), field="brand_registration_sid", campaign_sid=campaign.sid)
 
     def _create(self, wanted: dict[str, Any], before: dict[str, Any] | None = None) -> None:
         self.mark_changed()
@@ -345,20 +380,49 @@ class A2PCampaign(TwilioModule):
         self.result["campaign"] = args
         if self.check_mode:
             return
+        self.result["campaign"] = {}
         # If Twilio may have registered it already (a reset or 5xx after sending), the service's campaign is looked up first.
         campaign = create_once(self.client, "register the A2P campaign of messaging service %s" % self.service.sid, self._find,
                                self.client.messaging.v1.services(self.service.sid).us_app_to_person.create, **args)
+        self.result["campaign"] = resource_dict(campaign)
         self.result["campaign"] = resource_dict(self._wait(campaign))
 
     def _replace(self) -> None:
+        """Delete, then register anew; only after every check a create needs passed (_check_create), in check mode too."""
         before = self._current()
         wanted = self._check_create()
         self.result["replaced"] = True
         self.module.warn("Replacing A2P campaign %s of messaging service %s: the service sends no A2P traffic until the new campaign is approved."
                          % (self.campaign.sid, self.service.sid))
-        if not self.check_mode:
-            self._delete()
-        self._create(wanted, before)
+        if self.check_mode:
+            self._create(wanted, before)
+            return
+        self._delete()
+        self.result["deleted_campaign"] = {"sid": self.campaign.sid, "campaign_status": self.campaign.campaign_status, **before}
+        try:
+            self._create(wanted, before)
+        except ModuleError as exc:
+            if self.result["campaign"]:
+                raise  # registered: only the wait failed
+            self.result["replaced"] = False
+            self.result["restore"] = {"service": self.service.sid, **self._restore_options(before)}
+            if isinstance(exc, AmbiguousWriteError):
+                exc.msg += (" The previous campaign %s had been deleted before; whether the new one was registered is unknown. Run this task "
+                            "again first (it reads first, and keeps a new campaign it finds); only if the service then still has no campaign "
+                            "and you want the old one back, run tendlc.twilio.a2p_campaign with the result's 'restore'." % self.campaign.sid)
+                raise
+            raise ModuleError(
+                "%s The service's previous A2P campaign %s (%s) had already been deleted: messaging service %s now has no A2P campaign and "
+                "sends no A2P traffic. To register the previous campaign again, run tendlc.twilio.a2p_campaign with the options in the "
+                "result's 'restore' (a new registration, reviewed again: it costs the campaign fee and takes days); its fields are in "
+                "'deleted_campaign'." % (exc.msg.rstrip(".") + ".", self.campaign.sid, self.campaign.campaign_status, self.service.sid),
+                **exc.extra) from exc
+
+    def _restore_options(self, before: dict[str, Any]) -> dict[str, Any]:
+        """The module options that register the deleted campaign again (empty texts and lists were never sent)."""
+        options = {option: value for option, value in before.items() if value not in ("", [], None)}
+        options.update({option: before[option] for option in CREATE_REQUIRES if option in before})
+        return options
 
     def _update(self, current: dict[str, Any]) -> None:
         changes = wanted_changes(current, {option: value for option, value in self._wanted().items() if option in UPDATABLE})
@@ -372,7 +436,7 @@ class A2PCampaign(TwilioModule):
                 args.update({field: changes[field] for field in ("privacy_policy_url", "terms_and_conditions_url") if field in changes})
                 campaign = call("update A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
                                 self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).update, **args)
-        self.result["campaign"] = resource_dict(campaign)
+        self.result["campaign"] = resource_dict(campaign)  # what was written, should the wait below fail
         if self.check_mode:
             self.result["campaign"].update({FIXED.get(k, k): v for k, v in changes.items()})
         else:

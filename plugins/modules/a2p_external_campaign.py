@@ -18,6 +18,7 @@ author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
+  - tendlc.twilio.plan_new_service
 attributes:
   check_mode:
     support: full
@@ -81,6 +82,20 @@ campaign:
     is_externally_registered: true
     messaging_service_sid: MG0123456789abcdef0123456789abcdef
     campaign_status: VERIFIED
+deleted_campaign:
+  description:
+    - With O(replace=true), the campaign the module deleted to make room for the link, as Twilio returned it. Returned
+      also when the link then fails (the service then has no campaign).
+  returned: when a campaign was deleted
+  type: dict
+  sample: {sid: QE2c6890da8086d771620e9b13fadeba0b, campaign_status: VERIFIED, is_externally_registered: false}
+restore:
+  description:
+    - When the link failed after the service's previous externally registered campaign was deleted, the options of this
+      module that link that campaign again.
+  returned: when a replace of an externally registered campaign failed after its delete
+  type: dict
+  sample: {service: MG0123456789abcdef0123456789abcdef, campaign_id: CABC123}
 """
 
 from typing import Any
@@ -90,7 +105,7 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioM
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_id
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import require_service
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, service_to_plan
 
 
 def link_view(campaign: Any) -> dict[str, Any]:
@@ -106,6 +121,7 @@ class A2PExternalCampaign(TwilioModule):
         "cnp_migration": {"type": "bool"},
         "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
         "replace": {"type": "bool", "default": False},
+        **PLAN_NEW_SERVICE,
     }
     required_if = [("state", "present", ("campaign_id",))]
 
@@ -116,8 +132,8 @@ class A2PExternalCampaign(TwilioModule):
         check_campaign_id("campaign_id", self.params["campaign_id"])
 
     def execute(self) -> None:
-        self.service = require_service(self.client, self.params["service"])
-        campaigns = list_campaigns(self.client, self.service.sid)
+        self.service = service_to_plan(self, self.params["service"])
+        campaigns = list_campaigns(self.client, self.service.sid) if self.service else []
         self.campaign = campaigns[0] if campaigns else None
         if self.params["state"] == "present":
             self.present()
@@ -139,20 +155,37 @@ class A2PExternalCampaign(TwilioModule):
         self.mark_changed()
         wanted = {"campaign_id": self.params["campaign_id"], "is_externally_registered": True}
         self.set_diff(before=link_view(self.campaign), after=wanted)
-        self.result["campaign"] = {**wanted, "messaging_service_sid": self.service.sid}
+        self.result["campaign"] = {**wanted, "messaging_service_sid": self.service.sid if self.service else None}
         if self.check_mode:
             return
         if self.campaign is not None:
             self.module.warn("Deleting campaign %s of messaging service %s to link %s." % (self.campaign.sid, self.service.sid, self.params["campaign_id"]))
             self._delete()
+            self.result["campaign"] = {}
+            self.result["deleted_campaign"] = resource_dict(self.campaign)
         args = {"campaign_id": self.params["campaign_id"], "messaging_service_sid": self.service.sid}
         if self.params["cnp_migration"] is not None:
             args["cnp_migration"] = self.params["cnp_migration"]
-        # If Twilio may have linked it already (a reset or 5xx after sending), the service's campaign is looked up first.
-        create_once(self.client, "link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid), self._find_link,
-                    self.client.messaging.v1.external_campaign.create, **args)
+        try:
+            # If Twilio may have linked it already (a reset or 5xx after sending), the service's campaign is looked up first.
+            create_once(self.client, "link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid), self._find_link,
+                        self.client.messaging.v1.external_campaign.create, **args)
+        except ModuleError as exc:
+            if self.campaign is not None:
+                exc.msg += self._after_delete()
+            raise
         linked = list_campaigns(self.client, self.service.sid)
         self.result["campaign"] = resource_dict(linked[0]) if linked else {}
+
+    def _after_delete(self) -> str:
+        """What to say, and return, when the link failed after the service's previous campaign was deleted."""
+        gone = "The service's previous campaign %s had already been deleted: messaging service %s now has no A2P campaign. " % (
+            self.campaign.sid, self.service.sid)
+        if self.campaign.is_externally_registered:
+            self.result["restore"] = {"service": self.service.sid, "campaign_id": self.campaign.campaign_id}
+            return " " + gone + "To link it again, run this module with the result's 'restore'."
+        return (" " + gone + "It was registered through Twilio; its fields are in the result's 'deleted_campaign' (Twilio's field names): "
+                "register it again with tendlc.twilio.a2p_campaign (reviewed again, with its fee).")
 
     def absent(self) -> None:
         wanted_id = self.params["campaign_id"]

@@ -33,9 +33,19 @@ options:
     description:
       - V(present) creates the service or updates the options you set.
       - V(absent) deletes the service. Deleting a service frees every sender in its pool and ends its A2P campaign.
+        A service that holds senders or carries an A2P campaign (registered or externally registered, any status) is
+        deleted only with O(force=true); without it the module fails, in check mode too, naming what would go.
     type: str
     choices: [present, absent]
     default: present
+  force:
+    description:
+      - With O(state=absent), delete the service even when its pool holds senders or it carries an A2P campaign. Its
+        senders are freed (they are in no pool afterwards) and its campaign ends; a verified campaign cannot be restored,
+        only registered again (reviewed again, with its fee).
+      - With C(--diff), the diff's C(before) lists the senders and the campaign that would go.
+    type: bool
+    default: false
   sid:
     description:
       - The SID (C(MG...)) of an existing service. With O(sid), O(friendly_name) renames the service; the module fails,
@@ -46,7 +56,7 @@ options:
     type: str
   friendly_name:
     description:
-      - The service's name, up to 64 characters. Without O(sid) it identifies the service by exact match.
+      - The service's name, 1 to 64 characters on one line, not only spaces. Without O(sid) it identifies the service by exact match.
     type: str
   usecase:
     description:
@@ -182,12 +192,14 @@ service:
 
 from typing import Any
 
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import list_campaigns
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import SERVICE_URL_FIELDS as URL_FIELDS
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_service_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import find_service, list_services
+from ansible_collections.tendlc.twilio.plugins.module_utils._senders import KINDS, list_pool
 FIELDS = (
     "friendly_name",
     "usecase",
@@ -225,6 +237,7 @@ class MessagingService(TwilioModule):
         "validity_period": {"type": "int"},
         "synchronous_validation": {"type": "bool"},
         "fallback_to_long_code": {"type": "bool"},
+        "force": {"type": "bool", "default": False},
     }
     required_one_of = [("sid", "friendly_name")]
 
@@ -313,10 +326,39 @@ class MessagingService(TwilioModule):
         if self.params["sid"] and name is not None and name != self.service.friendly_name:
             raise ModuleError("sid=%r is messaging service %r, not friendly_name=%r; nothing was deleted. Give the sid alone, or the name "
                               "of the service to delete." % (self.service.sid, self.service.friendly_name, name), field="friendly_name")
+        carried = self._carried()
+        self.set_diff(before={**self._managed(), **carried}, after={})
+        if (carried["senders"] or carried["campaign"]) and not self.params["force"]:
+            raise ModuleError(self._refusal(carried), field="force", **carried)
         self.mark_changed()
-        self.set_diff(before=self._managed(), after={})
+        if carried["campaign"].get("campaign_status") == "VERIFIED":
+            self.module.warn("Deleting messaging service %s ends its verified A2P campaign %s: its senders send no registered A2P traffic "
+                             "until a new campaign is approved." % (self.service.sid, carried["campaign"]["sid"]))
         if not self.check_mode:
             call_delete("delete messaging service %s" % self.service.sid, self.client.messaging.v1.services(self.service.sid).delete)
+
+    def _carried(self) -> dict[str, Any]:
+        """What goes with the service: the senders of its pool (values per kind) and its A2P campaign (SID, status, use case)."""
+        senders = {kind.option: sorted(m["value"] for m in list_pool(self.client, self.service.sid, kind)) for kind in KINDS}
+        campaigns = list_campaigns(self.client, self.service.sid)
+        campaign = {}
+        if campaigns:
+            found = campaigns[0]
+            campaign = {"sid": found.sid, "campaign_status": found.campaign_status, "usecase": found.us_app_to_person_usecase,
+                        "campaign_id": found.campaign_id, "is_externally_registered": bool(found.is_externally_registered)}
+        return {"senders": {option: values for option, values in senders.items() if values}, "campaign": campaign}
+
+    def _refusal(self, carried: dict[str, Any]) -> str:
+        parts = ["%d %s (%s)" % (len(values), option.replace("_", " "), ", ".join(values[:5]) + (", ..." if len(values) > 5 else ""))
+                 for option, values in carried["senders"].items()]
+        campaign = carried["campaign"]
+        if campaign:
+            kind = "externally registered " if campaign["is_externally_registered"] else ""
+            usecase = ", " + campaign["usecase"] if campaign["usecase"] else ""
+            parts.append("the %sA2P campaign %s (%s%s)" % (kind, campaign["sid"], campaign["campaign_status"], usecase))
+        consequences = " and ".join(text for text, present in (("free those senders", carried["senders"]), ("end that campaign", campaign)) if present)
+        return ("Messaging service %s (%r) holds %s. Deleting it would %s, so nothing was deleted; pass force=true to delete it anyway."
+                % (self.service.sid, self.service.friendly_name, " and ".join(parts), consequences))
 
 
 def main() -> None:

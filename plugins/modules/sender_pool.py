@@ -17,11 +17,22 @@ description:
   - Every input is validated and every sender resolved before the first write. Unknown or malformed senders, numbers
     without SMS capability, senders held by another service (with O(on_conflict=fail)) and a pool that would
     outgrow O(pool_limit) all fail together, in one message, and nothing is written.
-  - Writes run in parallel, at most O(concurrency) at a time.
+  - Writes run in parallel, at most O(concurrency) at a time, in an order that keeps the pool working if some of them
+    fail. Additions (and moves) come before removals whenever the pool has room for both the old and the new senders
+    (pool size plus additions at most O(pool_limit)), and removals run only once every addition worked, so a swap
+    whose additions fail keeps the old senders. When there is no room, only as many removals as are needed to make
+    room run first, then the additions, then the other removals. An alpha sender is replaced by removing the old one
+    first, because Twilio allows one per service.
+  - A move removes the sender from the other service, then adds it here, one sender after the other.
+  - When a change fails after others were made, the task fails with C(changed=true) and says what was done.
+    RV(added), RV(removed) and RV(moved) hold what was done, RV(senders) the pool as it now is, RV(failed_changes)
+    each failed change with Twilio's error, RV(not_attempted) the changes not attempted, and RV(in_no_pool) any
+    sender that was taken out of another service but could not be added here.
 author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
+  - tendlc.twilio.plan_new_service
 attributes:
   check_mode:
     support: full
@@ -62,8 +73,15 @@ options:
   exclusive:
     description:
       - With O(state=present), also remove the senders that are in the pool but not listed, only of the kinds you
-        passed. Passing only O(phone_numbers) never touches short codes or alpha senders; passing O(phone_numbers=[])
-        with O(exclusive=true) empties the phone numbers of the pool.
+        passed. Passing only O(phone_numbers) never touches short codes or alpha senders.
+      - An empty list with O(exclusive=true) (for example O(phone_numbers=[]), or a variable that is missing or
+        misspelled) is refused before any request, unless O(allow_empty=true).
+    type: bool
+    default: false
+  allow_empty:
+    description:
+      - With O(exclusive=true), allow an empty list to remove every sender of that kind.
+      - Without it, an empty list with O(exclusive=true) fails, naming the option, and nothing is sent.
     type: bool
     default: false
   on_conflict:
@@ -88,7 +106,12 @@ options:
     default: 4
 notes:
   - Twilio error 21712 (sender already in another Messaging Service) and 21715 (number without SMS capability) are
-    detected before any write.
+    detected before any write. Another writer can still add a sender elsewhere between the check and the write; that
+    addition then fails with 21712 and is reported under RV(failed_changes).
+  - When Twilio refuses (a 4xx) to add a moved sender here after it left the other service, the module puts it back
+    into that service's pool and says so. If that fails too, or the addition's outcome is unknown, the sender is in no
+    pool; the task says so in its message and in RV(in_no_pool). Run the task again to add it here (it is free now),
+    or add it back to the service named in C(from_service).
 seealso:
   - module: tendlc.twilio.messaging_service
   - module: tendlc.twilio.phone_number_info
@@ -122,41 +145,79 @@ EXAMPLES = r"""
 
 RETURN = r"""
 service_sid:
-  description: The SID of the Messaging Service.
+  description: The SID of the Messaging Service; null when planned for a service still to be created (O(plan_new_service)).
   returned: always
   type: str
   sample: MG0123456789abcdef0123456789abcdef
 added:
-  description: Senders added to the pool (in check mode, that would be added). An alpha sender not yet added has no SID.
+  description:
+    - Senders added to the pool (in check mode, that would be added). An alpha sender not yet added has no SID.
+    - After a failed change, only those that were added.
   returned: always
   type: list
   elements: dict
   sample: [{sid: PN0123456789abcdef0123456789abcdef, kind: phone_number, value: "+15551230001"}]
 removed:
-  description: Senders removed from the pool (in check mode, that would be removed).
+  description:
+    - Senders removed from the pool (in check mode, that would be removed).
+    - After a failed change, only those that were removed.
   returned: always
   type: list
   elements: dict
   sample: [{sid: SC0123456789abcdef0123456789abcdef, kind: short_code, value: "12345"}]
 moved:
-  description: Senders moved here from another service's pool, with that service's SID under C(from_service).
+  description:
+    - Senders moved here from another service's pool, with that service's SID under C(from_service).
+    - After a failed change, only those that were moved; see RV(in_no_pool) for moves that failed halfway.
   returned: always
   type: list
   elements: dict
   sample: [{sid: PN0123456789abcdef0123456789abcdef, kind: phone_number, value: "+15551230001", from_service: MGfedcba9876543210fedcba9876543210}]
 senders:
-  description: Every sender of the pool after the run, all kinds, sorted by kind and value.
+  description:
+    - Every sender of the pool after the run, all kinds, sorted by kind and value.
+    - After a failed change, the pool as the changes that worked left it.
   returned: always
   type: list
   elements: dict
   sample: [{sid: PN0123456789abcdef0123456789abcdef, kind: phone_number, value: "+15551230001"}]
+failed_changes:
+  description:
+    - The changes that failed, each with its C(action) (C(add), C(remove) or C(move)), Twilio's C(error) and the
+      C(message). A failed move has C(from_service), and C(in_no_pool=true) when it left the other service.
+    - An C(error) with C(ambiguous=true) means Twilio may have applied the request after all.
+  returned: when a change to the pool failed
+  type: list
+  elements: dict
+  sample:
+    - sid: PN0123456789abcdef0123456789abcdef
+      kind: phone_number
+      value: "+15551230001"
+      action: add
+      error: {code: 21714, status: 400, message: Messaging Service has reached its sender pool limit}
+      message: "Failed to add phone number PN0123456789abcdef0123456789abcdef to messaging service MG...: Twilio error 21714 ..."
+not_attempted:
+  description: The planned changes that were not attempted because an earlier one failed, each with its C(action).
+    Removals not attempted leave those senders in the pool.
+  returned: when a change to the pool failed
+  type: list
+  elements: dict
+  sample: [{sid: PNfedcba9876543210fedcba9876543210, kind: phone_number, value: "+15551230009", action: remove}]
+in_no_pool:
+  description: Senders that were removed from another service's pool (C(from_service)) for a move and could not be
+    added here, so they are now in no Messaging Service's pool.
+  returned: when a change to the pool failed
+  type: list
+  elements: dict
+  sample: [{sid: PN0123456789abcdef0123456789abcdef, kind: phone_number, value: "+15551230001", from_service: MGfedcba9876543210fedcba9876543210}]
 """
 
+from functools import partial
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
-from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import list_services, require_service
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, list_services, service_to_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._parallel import run_all
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import (
     ALPHA, KINDS, PHONE_NUMBER, SHORT_CODE_KIND, Kind, add_to_pool, list_owned_numbers, list_owned_short_codes, list_pool, pool_holders,
@@ -172,12 +233,16 @@ class SenderPool(TwilioModule):
         "alpha_senders": {"type": "list", "elements": "str"},
         "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
         "exclusive": {"type": "bool", "default": False},
+        "allow_empty": {"type": "bool", "default": False},
         "on_conflict": {"type": "str", "choices": ["fail", "move"], "default": "fail"},
         "pool_limit": {"type": "int", "default": 400},
         "concurrency": {"type": "int", "default": 4},
+        **PLAN_NEW_SERVICE,
     }
 
     service: Any = None
+    sid: str | None = None
+    done: dict[str, list[dict[str, Any]]] = {}
     pool: dict[Kind, list[dict[str, str]]] = {}
 
     def validate(self) -> None:
@@ -186,6 +251,11 @@ class SenderPool(TwilioModule):
             raise ModuleError("Give at least one of phone_numbers, short_codes, alpha_senders.", field="phone_numbers")
         if self.params["exclusive"] and self.params["state"] == "absent":
             raise ModuleError("exclusive=true applies to state=present only; with state=absent, list the senders to remove.", field="exclusive")
+        empty = [kind.option for kind in self.kinds if not self.params[kind.option]]
+        if self.params["exclusive"] and self.params["state"] == "present" and empty and not self.params["allow_empty"]:
+            raise ModuleError("%s: an empty list with exclusive=true would remove every sender of that kind from the pool; nothing was "
+                              "changed. Set allow_empty=true if that is what you mean." % " and ".join("%s=[]" % o for o in empty),
+                              field=empty[0])
         if not 1 <= self.params["concurrency"] <= 32:
             raise ModuleError("concurrency must be between 1 and 32, got %r." % self.params["concurrency"], field="concurrency")
         if self.params["pool_limit"] < 1:
@@ -199,7 +269,7 @@ class SenderPool(TwilioModule):
     def execute(self) -> None:
         self._get()
         added, removed, moved = self._plan()
-        self.result.update(service_sid=self.service.sid, added=added, removed=removed, moved=moved)
+        self.result.update(service_sid=self.sid, added=added, removed=removed, moved=moved)
         if added or removed or moved:
             self.mark_changed()
             if not self.check_mode:
@@ -209,8 +279,9 @@ class SenderPool(TwilioModule):
         self.set_diff(before=pool_view(sum(self.pool.values(), [])), after=pool_view(final))
 
     def _get(self) -> None:
-        self.service = require_service(self.client, self.params["service"])
-        self.pool = {kind: list_pool(self.client, self.service.sid, kind) for kind in KINDS}
+        self.service = service_to_plan(self, self.params["service"])  # None: planned as a new, empty service
+        self.sid = self.service.sid if self.service else None
+        self.pool = {kind: list_pool(self.client, self.sid, kind) if self.sid else [] for kind in KINDS}
 
     def _plan(self) -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, Any]]]:
         """Resolve every listed sender, then what to add, remove and move; fail on any problem before writing."""
@@ -235,11 +306,11 @@ class SenderPool(TwilioModule):
         if len(alphas) > 1:
             problems.append("alpha_senders: a messaging service holds at most one alpha sender, the pool would hold %d (%s)"
                             % (len(alphas), ", ".join(sorted(m["value"] for m in alphas))))
-        size = sum(len(members) for members in self.pool.values()) - len(removed) + len(to_add) + len(moved)
+        size = self._pool_size() - len(removed) + len(to_add)  # to_add includes the moved senders
         if size > self.params["pool_limit"]:
             problems.append("the pool would hold %d senders, over pool_limit=%d" % (size, self.params["pool_limit"]))
         if problems:
-            raise ModuleError("Cannot update the sender pool of %s, nothing was changed: %s." % (self.service.sid, "; ".join(problems)),
+            raise ModuleError("Cannot update the sender pool of %s, nothing was changed: %s." % (self.sid or repr(self.params["service"]), "; ".join(problems)),
                               field=self.kinds[0].option, problems=problems)
         moved_sids = {m["sid"] for m in moved}
         return [m for m in to_add if m["sid"] not in moved_sids], removed, moved
@@ -269,7 +340,7 @@ class SenderPool(TwilioModule):
         kinds = tuple(kind for kind in (PHONE_NUMBER, SHORT_CODE_KIND) if any(m["kind"] == kind.name for m in to_add))
         if not kinds:
             return []
-        others = [service for service in list_services(self.client) if service.sid != self.service.sid]
+        others = [service for service in list_services(self.client) if service.sid != self.sid]
         holders = pool_holders(self.client, others, kinds)
         moved = []
         for member in to_add:
@@ -283,24 +354,99 @@ class SenderPool(TwilioModule):
                 moved.append({**member, "from_service": holder})
         return moved
 
-    def _apply(self, added: list[dict[str, Any]], removed: list[dict[str, str]], moved: list[dict[str, Any]]) -> None:
-        """Removals first (room in the pool), then moves out of the other services, then additions."""
-        client, sid = self.client, self.service.sid
-        kind_of = {kind.name: kind for kind in KINDS}
-        self._run_all([lambda m=m: remove_from_pool(client, sid, kind_of[m["kind"]], m["sid"]) for m in removed])
-        self._run_all([lambda m=m: remove_from_pool(client, m["from_service"], kind_of[m["kind"]], m["sid"]) for m in moved])
-        new = self._run_all([lambda m=m: add_to_pool(client, sid, kind_of[m["kind"]], m["sid"] or m["value"]) for m in added + moved])
-        alpha_sids = {m["value"]: m["sid"] for m in new if m["kind"] == ALPHA.name}
-        for member in added:
-            member["sid"] = member["sid"] or alpha_sids.get(member["value"])
+    def _pool_size(self) -> int:
+        return sum(len(members) for members in self.pool.values())
 
-    def _run_all(self, jobs: list[Any]) -> list[Any]:
-        results, errors = run_all(jobs, self.params["concurrency"])
-        if errors:
-            summary = "; ".join(e.msg for e in errors)
-            raise ModuleError("%d of %d changes to the sender pool of %s failed: %s" % (len(errors), len(jobs), self.service.sid, summary),
-                              errors=[e.extra.get("error") for e in errors])
-        return results
+    def _apply(self, added: list[dict[str, Any]], removed: list[dict[str, str]], moved: list[dict[str, Any]]) -> None:
+        """Make room if needed, add and move, then remove the rest; stop at the first step with a failure (see DOCUMENTATION)."""
+        first = [m for m in removed if m["kind"] == ALPHA.name] if any(m["kind"] == ALPHA.name for m in added) else []
+        rest = [m for m in removed if m not in first]
+        excess = max(0, self._pool_size() - len(first) + len(added) + len(moved) - self.params["pool_limit"])
+        first, rest = first + rest[:excess], rest[excess:]
+        steps = [[("remove", m) for m in first], [("add", m) for m in added] + [("move", m) for m in moved], [("remove", m) for m in rest]]
+        self.done = {"added": [], "removed": [], "moved": []}
+        for index, step in enumerate(steps):
+            outcomes = run_all([partial(self._change, action, member) for action, member in step], self.params["concurrency"])
+            failed = []
+            for (action, member), (new, error) in zip(step, outcomes):
+                if error is not None:
+                    failed.append({**sender_only(member), "action": action, **moved_from(member), "error": error.extra.get("error"),
+                                   "message": error.msg, **({"in_no_pool": True} if error.extra.get("in_no_pool") else {})})
+                elif action == "remove":
+                    self.done["removed"].append(member)
+                else:
+                    member["sid"] = member["sid"] or (new or {}).get("sid")  # an alpha sender's AI... SID
+                    self.done["added" if action == "add" else "moved"].append(member)
+            if failed:
+                self._fail(failed, [{**sender_only(m), "action": a, **moved_from(m)} for later in steps[index + 1:] for a, m in later])
+
+    def _change(self, action: str, member: dict[str, Any]) -> dict[str, str] | None:
+        """One change: remove a sender, add one, or move one (out of the other service, then in here)."""
+        kind, sid = KIND_OF[member["kind"]], self.sid
+        if action == "remove":
+            remove_from_pool(self.client, sid, kind, member["sid"])
+            return None
+        if action == "move":
+            remove_from_pool(self.client, member["from_service"], kind, member["sid"])
+            try:
+                return add_to_pool(self.client, sid, kind, member["sid"])
+            except ModuleError as exc:
+                if not self._put_back(kind, member, exc):
+                    exc.extra["in_no_pool"] = True
+                raise
+        return add_to_pool(self.client, sid, kind, member["sid"] or member["value"])
+
+    def _put_back(self, kind: Kind, member: dict[str, Any], exc: ModuleError) -> bool:
+        """After Twilio refused (a 4xx, not an unknown outcome) to add a moved sender here, add it back to the service it came from."""
+        error = exc.extra.get("error") or {}
+        if isinstance(exc, AmbiguousWriteError) or not 400 <= (error.get("status") or 0) < 500:
+            return False
+        try:
+            add_to_pool(self.client, member["from_service"], kind, member["sid"])
+        except ModuleError:
+            return False
+        exc.msg += " It was put back into the pool of messaging service %s, where it was before." % member["from_service"]
+        return True
+
+    def _fail(self, failed: list[dict[str, Any]], skipped: list[dict[str, Any]]) -> None:
+        """Set the result to what was done and raise: what worked, the pool as it now is, what failed and what was not tried."""
+        done = self.done
+        gone = {m["sid"] for m in done["removed"]}
+        now = [m for kind in KINDS for m in self.pool[kind] if m["sid"] not in gone] + done["added"] + [sender_only(m) for m in done["moved"]]
+        lost = [{**sender_only(f), **moved_from(f)} for f in failed if f.get("in_no_pool")]
+        self.result.update(done, senders=sorted(now, key=lambda m: (m["kind"], m["value"])), failed_changes=failed, not_attempted=skipped, in_no_pool=lost)
+        self.set_diff(before=pool_view(sum(self.pool.values(), [])), after=pool_view(now))
+        messages = shorten([f["message"].rstrip(".") for f in failed], separator="; ")
+        parts = ["%d change(s) to the sender pool of %s failed: %s." % (len(failed), self.sid, messages)]
+        parts.append("Done: %s." % "; ".join("%s %s" % (key, values(done[key]) or "none") for key in ("added", "removed", "moved")))
+        if skipped:
+            actions = [a for a in ("remove", "add", "move") if any(m["action"] == a for m in skipped)]
+            parts.append("Not attempted: %s." % "; ".join("%s %s" % (a, values([m for m in skipped if m["action"] == a])) for a in actions))
+        if any(m["action"] == "remove" for m in skipped):
+            parts.append("The senders not removed are still in the pool.")
+        for member in lost:
+            parts.append("%s (%s) was removed from messaging service %s but could not be added to %s: it is now in NO messaging service's "
+                         "pool. Run the task again to add it here, or add it back to %s."
+                         % (member["value"], member["sid"], member["from_service"], self.sid, member["from_service"]))
+        raise ModuleError(" ".join(parts), **{key: self.result[key] for key in RESULT_KEYS})
+
+
+RESULT_KEYS = ("service_sid", "added", "removed", "moved", "senders", "failed_changes", "not_attempted", "in_no_pool")
+KIND_OF = {kind.name: kind for kind in KINDS}
+
+
+def moved_from(member: dict[str, Any]) -> dict[str, str]:
+    return {"from_service": member["from_service"]} if "from_service" in member else {}
+
+
+def values(members: list[dict[str, Any]]) -> str:
+    return shorten([m["value"] for m in members])
+
+
+def shorten(items: list[str], most: int = 5, separator: str = ", ") -> str:
+    """The first few items, then how many more."""
+    shown = separator.join(items[:most])
+    return shown + (" and %d more" % (len(items) - most) if len(items) > most else "")
 
 
 def sender_only(member: dict[str, Any]) -> dict[str, str]:

@@ -76,6 +76,16 @@ def was_never_answered(record: Mapping[str, Any]) -> bool:
     return record.get("fault") == "reset-before" and record.get("status") is None
 
 
+# Injected faults whose answer is deliberately not Twilio's (an HTML page, an empty body, JSON of the wrong shape): see
+# the emulator's fault_rules.FOREIGN_BODIES. Their records are checked like unanswered ones: the request's names only.
+FOREIGN_BODY_FAULTS = frozenset(("html-200", "empty-200", "shape-200", "html-401", "html-403"))
+
+
+def has_foreign_body(record: Mapping[str, Any]) -> bool:
+    """A request answered by an injected fault with a body that is not Twilio's (not a contract violation)."""
+    return record.get("fault") in FOREIGN_BODY_FAULTS and isinstance(record.get("status"), int)
+
+
 def record_shape_problems(record: Any) -> list[str]:
     """What keeps a log record from being checked at all (missing or mistyped keys)."""
     if not isinstance(record, dict):

@@ -5,6 +5,7 @@ A rule is written the same way in JSON (``POST /_emulator/faults``) and on the c
     {"product": "messaging", "method": "POST", "path": "/v1/Services/{Sid}/PhoneNumbers",
      "429": 0.2, "503": 0.05, "reset-after": 0.02, "latency-ms": 20, "retry-after": 0}
     --fault "product=messaging method=POST path=/v1/Services/{Sid}/PhoneNumbers 429=0.2 503=0.05 reset-after=0.02"
+    --fault "product=messaging method=GET path=/v1/Services next-page-url=http://127.0.0.1:9999"
 
 The fault kinds, each a probability from 0 to 1 (together at most 1; one draw per request picks at most one):
 
@@ -13,10 +14,19 @@ The fault kinds, each a probability from 0 to 1 (together at most 1; one draw pe
 - ``503``: 503 / 20503 "Service Unavailable"; not applied;
 - ``500``: the request *is* applied, then answered 500 / 20500 "Internal Server Error";
 - ``reset-before``: the connection is closed without an answer; not applied;
-- ``reset-after``: the request is applied, then the connection is closed without an answer.
+- ``reset-after``: the request is applied, then the connection is closed without an answer;
+- ``html-200``, ``html-401``, ``html-403``: an HTML page (``text/html``) with that status, as a proxy or captive portal
+  sends; not applied;
+- ``empty-200``: 200 with an empty body (``Content-Type: application/json``); not applied;
+- ``shape-200``: the request is applied, then answered 200 with JSON of the wrong shape: a list page without its list
+  (``{"meta": {...}}``), any other body inside a JSON array (``[{...}]``).
 
-``500`` and ``reset-after`` are injected only into requests the handler applied (answered 2xx): a request it
-refused (4xx) or did not find (404) is answered as it is, so a retried delete can learn that it is done.
+``500``, ``reset-after`` and ``shape-200`` are injected only into requests the handler applied (answered 2xx): a request
+it refused (4xx) or did not find (404) is answered as it is, so a retried delete can learn that it is done.
+
+``next-page-url`` (not a probability) is a base URL, ``http(s)://host[:port]``: every v1 list page the rule covers is
+answered with its ``meta.next_page_url`` pointing there (``<base>/<product><path>?...PageToken=...``), as a hostile or
+broken server could; the record's ``fault`` is ``next-page-url``. A client must not follow it with its credentials.
 """
 
 import math
@@ -24,8 +34,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
-KINDS = ("429", "429-no-retry-after", "500", "503", "reset-before", "reset-after")
-APPLIED = frozenset(("500", "reset-after"))  # decided before the handler, injected after it
+KINDS = ("429", "429-no-retry-after", "500", "503", "reset-before", "reset-after", "html-200", "empty-200", "shape-200", "html-401", "html-403")
+APPLIED = frozenset(("500", "reset-after", "shape-200"))  # decided before the handler, injected after it
+FOREIGN_BODIES = frozenset(("html-200", "empty-200", "shape-200", "html-401", "html-403"))  # answers whose body is not Twilio's
+NEXT_PAGE_URL = "next-page-url"
 SCOPE_KEYS = ("product", "method", "path")
 MAX_RETRY_AFTER = 3600
 MAX_LATENCY_MS = 60_000.0
@@ -45,6 +57,7 @@ class FaultRule:
     rates: tuple[tuple[str, float], ...] = ()
     latency_ms: float = 0.0
     retry_after: int = 1
+    next_page_url: Optional[str] = None
 
     @property
     def specificity(self) -> tuple[bool, bool, bool]:
@@ -74,6 +87,8 @@ class FaultRule:
         shown.update(self.rates)
         if self.latency_ms:
             shown["latency-ms"] = self.latency_ms
+        if self.next_page_url:
+            shown[NEXT_PAGE_URL] = self.next_page_url
         shown["retry-after"] = self.retry_after
         return shown
 
@@ -107,9 +122,9 @@ def rule_from_json(data: Any) -> FaultRule:
     """A rule from its JSON object (string values, as from the command line, are accepted too)."""
     if not isinstance(data, dict):
         raise RuleError(f"a rule must be a JSON object, got {data!r}")
-    unknown = sorted(set(data) - set(SCOPE_KEYS) - set(KINDS) - {"latency-ms", "retry-after"})
+    unknown = sorted(set(data) - set(SCOPE_KEYS) - set(KINDS) - {"latency-ms", "retry-after", NEXT_PAGE_URL})
     if unknown:
-        raise RuleError(f"unknown rule key(s) {', '.join(unknown)} (known: {', '.join(SCOPE_KEYS + KINDS)}, latency-ms, retry-after)")
+        raise RuleError(f"unknown rule key(s) {', '.join(unknown)} (known: {', '.join(SCOPE_KEYS + KINDS)}, latency-ms, retry-after, {NEXT_PAGE_URL})")
     scope: dict[str, Optional[str]] = {}
     for key in SCOPE_KEYS:
         value = data.get(key)
@@ -128,7 +143,16 @@ def rule_from_json(data: Any) -> FaultRule:
     if not (retry_after.is_integer() and 0 <= retry_after <= MAX_RETRY_AFTER):
         raise RuleError(f"retry-after: expected whole seconds from 0 to {MAX_RETRY_AFTER}, got {data.get('retry-after')!r}")
     method = scope["method"].upper() if scope["method"] else None
-    return FaultRule(scope["product"], method, scope["path"], rates, latency, int(retry_after))
+    return FaultRule(scope["product"], method, scope["path"], rates, latency, int(retry_after), _base_url(data.get(NEXT_PAGE_URL)))
+
+
+def _base_url(value: Any) -> Optional[str]:
+    """``next-page-url``: ``http(s)://host[:port]``, nothing after it."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?|https?://\[[0-9A-Fa-f:]+\](:[0-9]{1,5})?", value):
+        raise RuleError(f"{NEXT_PAGE_URL}: expected http(s)://host[:port] with nothing after it, got {value!r}")
+    return value
 
 
 def rule_from_text(text: str) -> FaultRule:

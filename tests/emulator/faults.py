@@ -10,6 +10,9 @@ Latency (``--latency-ms``, ``POST /_emulator/latency``) is the first thing :meth
 sleeps in the request's own thread, before authentication and outside the state lock, so concurrent
 requests wait in parallel, as they would on a slow network. A rule's ``latency-ms`` is added next.
 
+Answers whose body is not Twilio's (``html-200``, ``html-401``, ``html-403``, ``empty-200``, ``shape-200``) and page links
+to another host (``next-page-url``) test how a client copes with a proxy, a captive portal or a hostile server.
+
 Rules (:mod:`emulator.fault_rules`; ``--fault``, ``POST /_emulator/faults``): the most specific rule that
 matches a request decides its fault with one draw of a single RNG, under a lock. With ``--fault-seed N``
 the sequence of draws is fixed: a client that sends one request at a time meets the same faults on
@@ -17,14 +20,16 @@ every run. Concurrent requests take the draws in the order they reach the lock, 
 runs, so the number of faults stays about the same but which request meets which fault does not.
 """
 
+import copy
 import random
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
+from urllib.parse import urlsplit
 
 from emulator.errors import TwilioError
-from emulator.fault_rules import APPLIED, MAX_LATENCY_MS, FaultRule, most_specific
+from emulator.fault_rules import APPLIED, MAX_LATENCY_MS, NEXT_PAGE_URL, FaultRule, most_specific
 from emulator.routing import Reply
 
 
@@ -35,13 +40,20 @@ class ConnectionDrop(Exception):
 @dataclass
 class RequestInfo:
     """What a fault rule may look at; ``fault`` is the fault injected (logged as the record's ``fault``), ``pending`` one
-    drawn for after the handler (``500``, ``reset-after``), injected only if the handler applied the request (a 2xx)."""
+    drawn for after the handler (``500``, ``reset-after``, ``shape-200``), injected only if the handler applied the request
+    (a 2xx); ``next_page_url`` the base URL a list page's next link is pointed at."""
 
     method: str
     product: str
     path: str
     fault: Optional[str] = None
     pending: Optional[str] = None
+    next_page_url: Optional[str] = None
+
+
+HTML_PAGE = ("<!DOCTYPE html>\n<html><head><title>Sign in to continue</title></head>"
+             "<body><h1>Sign in to continue</h1><form method=\"post\"><input name=\"user\"></form></body></html>\n")
+HTML_STATUSES = {"html-200": 200, "html-401": 401, "html-403": 403}
 
 
 def latency_value(value: object) -> float:
@@ -60,6 +72,24 @@ def latency_value(value: object) -> float:
 
 def _error(status: int, code: int, message: str, headers: Optional[dict[str, str]] = None) -> Reply:
     return Reply(status, TwilioError(status, code, message).body(), dict(headers or {}))
+
+
+def _wrong_shape(body: Any) -> Any:
+    """``shape-200``'s body: a list page without its list, anything else inside a JSON array."""
+    meta = body.get("meta") if isinstance(body, dict) else None
+    if isinstance(meta, dict) and meta.get("key") in body:
+        return {name: value for name, value in body.items() if name != meta["key"]}
+    return [] if body is None else [body]
+
+
+def _point_next_page(body: Any, base: str, info: RequestInfo) -> bool:
+    """``next-page-url``: a v1 page's next link moved to ``base`` (same product, path and query); False for anything else."""
+    meta = body.get("meta") if isinstance(body, dict) else None
+    if not isinstance(meta, dict) or "next_page_url" not in meta:
+        return False
+    query = urlsplit(meta.get("next_page_url") or meta.get("url") or "").query
+    meta["next_page_url"] = f"{base}/{info.product}{info.path}" + (f"?{query}" if query else "")
+    return True
 
 
 class Faults:
@@ -98,6 +128,7 @@ class Faults:
             return None
         if rule.latency_ms > 0:
             time.sleep(rule.latency_ms / 1000)
+        info.next_page_url = rule.next_page_url
         if not rule.rates:
             return None
         with self._lock:
@@ -115,15 +146,26 @@ class Faults:
             return _error(503, 20503, "Service Unavailable")
         if info.fault == "reset-before":
             raise ConnectionDrop()
+        if info.fault in HTML_STATUSES:
+            return Reply(HTML_STATUSES[info.fault], HTML_PAGE, {"Content-Type": "text/html; charset=utf-8"})
+        if info.fault == "empty-200":
+            return Reply(200, None, {"Content-Type": "application/json"})
         return None
 
     def after(self, info: RequestInfo, reply: Reply) -> Reply:
-        """The reply to send after processing: replaced by a 500, or dropped, when that was the request's fault and it was applied."""
-        if info.pending is None or not 200 <= reply.status < 300:
+        """The reply to send after processing: replaced by a 500 or a wrong shape, or dropped, when that was the request's fault
+        and it was applied; a page's next link moved for ``next-page-url``."""
+        if not 200 <= reply.status < 300:
             return reply  # an error answer applied nothing: it goes out as it is
+        if info.pending is None:
+            if info.next_page_url and _point_next_page(reply.body, info.next_page_url, info):
+                self._count(info, NEXT_PAGE_URL)
+            return reply
         self._count(info, info.pending)
         if info.fault == "reset-after":
             raise ConnectionDrop()
+        if info.fault == "shape-200":
+            return Reply(200, _wrong_shape(copy.deepcopy(reply.body)))
         return _error(500, 20500, "Internal Server Error")
 
     def _count(self, info: RequestInfo, kind: str) -> None:

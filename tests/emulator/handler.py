@@ -67,9 +67,11 @@ class TwilioRequestHandler(BaseHTTPRequestHandler):
         except ConnectionDrop:
             self.close_connection = True
             return
-        payload = b"" if reply.body is None else json.dumps(reply.body).encode("utf-8")
+        # A str body (a fault's HTML page) is sent as it is, with the reply's own Content-Type.
+        text = reply.body if isinstance(reply.body, str) else None if reply.body is None else json.dumps(reply.body)
+        payload = b"" if text is None else text.encode("utf-8")
         self.send_response(reply.status)
-        if reply.body is not None:
+        if reply.body is not None and "Content-Type" not in reply.headers:
             self.send_header("Content-Type", "application/json")
         for name, value in reply.headers.items():
             self.send_header(name, value)

@@ -39,7 +39,7 @@ class Call:
 
 @dataclass
 class Reply:
-    """Status, JSON body (None for an empty body) and extra headers."""
+    """Status, JSON body (None for an empty body; a str is sent as it is, for faults' non-JSON answers) and extra headers."""
 
     status: int
     body: Any = None

@@ -53,7 +53,8 @@ def fixture_ansible_playbook(tmp_path: Path) -> Any:
 
 @pytest.fixture(name="make_playbook")
 def fixture_make_playbook(tmp_path: Path) -> Any:
-    """Write a one-play playbook: tasks are (name, module, args) run with module_defaults auth for the collection."""
+    """Write a one-play playbook: tasks are (name, module, args) or (name, module, args, task keywords), run with module_defaults
+    auth for the collection."""
     counter = {"n": 0}
 
     def make(auth: dict[str, Any], *tasks: tuple[str, str, dict[str, Any]]) -> Path:
@@ -70,7 +71,7 @@ def fixture_make_playbook(tmp_path: Path) -> Any:
             "vars": {"ansible_python_interpreter": "{{ ansible_playbook_python }}"},
             "vars_files": [str(auth_file)],
             "module_defaults": {"group/tendlc.twilio.twilio": "{{ twilio_auth }}"},
-            "tasks": [{"name": name, "tendlc.twilio." + module: args} for name, module, args in tasks],
+            "tasks": [{"name": task[0], "tendlc.twilio." + task[1]: task[2], **(task[3] if len(task) > 3 else {})} for task in tasks],
         }
         path = tmp_path / ("playbook%d.yml" % counter["n"])
         path.write_text(yaml.safe_dump([play], sort_keys=False), encoding="utf-8")

@@ -96,14 +96,15 @@ def test_refusals_before_any_write(a2p, make_playbook, ansible_playbook, options
     assert refused.writes == []
 
 
-def test_service_usecase_mismatch_reports_twilios_error(a2p, make_playbook, ansible_playbook):
-    """Which campaign use cases a service use case accepts is Twilio's rule (21719); the module passes the refusal on."""
+def test_service_usecase_mismatch_is_refused_before_any_write(a2p, make_playbook, ansible_playbook):
+    """Twilio lists the use cases a brand may register on a service (the emulator narrows the list by the service's own use
+    case, which Twilio would refuse with 21719): a use case off that list is refused before the create is sent."""
     refused = run(make_playbook, ansible_playbook, a2p, "a2p_campaign", {**CAMPAIGN, "usecase": "MARKETING"})
     assert refused.rc != 0
     result = refused.result("Task")
-    assert result["error"]["code"] == 21719
-    assert result["msg"].startswith("Failed to register the A2P campaign of messaging service MG")
-    assert [w["status"] for w in refused.writes] == [400]
+    assert result["msg"].startswith("usecase='MARKETING' is not an A2P use case brand %s may register on this service" % APPROVED)
+    assert "CUSTOMER_CARE" in result["allowed"] and "MARKETING" not in result["allowed"]
+    assert refused.writes == []
 
 
 def test_check_mode_writes_nothing_and_does_not_wait(a2p, make_playbook, ansible_playbook):

@@ -1,26 +1,32 @@
 """Bad inputs across every module and the flex_a2p role (table: bad_input_cases.py).
 
-Each fails with a message naming the field and the value, with no traceback, and the emulator logs no write request.
-All module cases run as tasks of one playbook (ignore_errors); the role cases as hosts of one inventory, one case each.
+Each fails with a message naming the field and the value, with no traceback, and the emulator logs no write request
+(but the setup's: the campaign that the bad replaces must not delete). Secrets in a case's input (NOT_SHOWN) appear
+neither in its result nor in the output. The role's input cases stop before the host's first request, at the role's
+argument or input check. All module cases run as tasks of one playbook (ignore_errors); the role cases as hosts of one
+inventory, one case each.
 Prints the number of bad inputs tried; docs/reliability.md quotes it.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
-from bad_input_cases import AUTH, CREDENTIALS, MODULE_CASES, ROLE_CASES, ROLE_VARS, SEED
+from bad_input_cases import (AUTH, CREDENTIALS, MODULE_CASES, NOT_SHOWN, ROLE_CASES, ROLE_INPUT_CASES, ROLE_VARS, SEED, SETUP_TASKS,
+                             SETUP_WRITES)
 from rollout_kit import ROLLOUT
 
 
 def module_playbook(directory) -> Any:
     (directory / "creds.yml").write_text(yaml.safe_dump({"creds": CREDENTIALS}), encoding="utf-8")
-    tasks = []
+    tasks = [{"name": name, "tendlc.twilio." + module: {**AUTH, **args}} for name, module, args in SETUP_TASKS]
     for name, module, args, _field, _value in MODULE_CASES:
         args = dict(args)
         auth = args.pop("auth", AUTH)
-        tasks.append({"name": name, "tendlc.twilio." + module: {**auth, **args}, "ignore_errors": True})
+        check_mode = args.pop("_check_mode", False)
+        tasks.append({"name": name, "tendlc.twilio." + module: {**auth, **args}, "ignore_errors": True, **({"check_mode": True} if check_mode else {})})
     play = {"name": "bad inputs", "hosts": "localhost", "connection": "local", "gather_facts": False,
             "vars": {"ansible_python_interpreter": "{{ ansible_playbook_python }}"}, "vars_files": [str(directory / "creds.yml")], "tasks": tasks}
     path = directory / "bad-input.yml"
@@ -57,6 +63,22 @@ def check(name: str, result: dict[str, Any] | None, field: str, value: str) -> l
     return problems
 
 
+# The tasks that run before the role's first request: Ansible's check of the role's argument spec, and validate.yml.
+BEFORE_ANY_REQUEST = ("Validating arguments against arg spec", "Role inputs are consistent and well-formed")
+
+
+def not_shown(name: str, result: dict[str, Any] | None, output: str) -> list[str]:
+    shown = json.dumps(result) + output
+    return ["%s: %r shows in its result or the output" % (name, secret) for secret in NOT_SHOWN.get(name, []) if secret in shown]
+
+
+def stopped_before_any_request(name: str, run, host: str) -> list[str]:
+    failed = [r["task"] for r in run.results if r["status"] == "failed" and r["host"] == host]
+    if failed and not any(task in failed[0] for task in BEFORE_ANY_REQUEST):
+        return ["role: %s: failed at %r, not at the input check before any request" % (name, failed[0])]
+    return []
+
+
 def failure(run, task: str | None = None, host: str | None = None) -> dict[str, Any] | None:
     failed = [r["result"] for r in run.results if r["status"] == "failed" and (task is None or r["task"] == task) and (host is None or r["host"] == host)]
     return failed[0] if failed else None
@@ -70,8 +92,12 @@ def test_bad_inputs_fail_naming_field_and_value_before_any_write(emulator_factor
     problems = []
     for name, _module, _args, field, value in MODULE_CASES:
         problems += check(name, failure(modules, task=name), field, value)
+        problems += not_shown(name, failure(modules, task=name), modules.stdout + modules.stderr)
+    input_cases = {name for name, _changes, _field, _value in ROLE_INPUT_CASES}
     for index, (name, _changes, field, value) in enumerate(ROLE_CASES):
         problems += check("role: " + name, failure(role, host="case-%02d" % index), field, value)
+        if name in input_cases:
+            problems += stopped_before_any_request(name, role, "case-%02d" % index)
     for run in (modules, role):
         if "Traceback" in run.stdout + run.stderr:
             problems.append("a traceback in the output: %s" % (run.stdout + run.stderr)[-2000:])
@@ -82,5 +108,5 @@ def test_bad_inputs_fail_naming_field_and_value_before_any_write(emulator_factor
               "%d requests, %d writes" % (tried, len(MODULE_CASES), len(ROLE_CASES), tried - len({p.split(":")[0] for p in problems}),
                                           len(emulator.records()), len(writes)))
     assert not problems, "\n".join(problems)
-    assert writes == []
+    assert writes == SETUP_WRITES
     assert tried >= 30

@@ -131,7 +131,7 @@ def test_every_create_is_reset_after_it_was_applied(emulator_factory, make_playb
     acc = emulator.seed["accounts"][0]
     removal = make_playbook({**auth_for(acc), **RETRY_OPTIONS},
                             ("Shrink", "sender_pool", {"service": "Flex", "phone_numbers": [numbers(10)[0]["phone_number"]], "exclusive": True}),
-                            ("Delete", "messaging_service", {"friendly_name": "External", "state": "absent"}))
+                            ("Delete", "messaging_service", {"friendly_name": "External", "state": "absent", "force": True}))
     removed = ansible_playbook(removal, emulator)
     assert removed.rc == 0, removed.stdout[-4000:]
     deletes = [r for r in removed.requests if r["method"] == "DELETE"]

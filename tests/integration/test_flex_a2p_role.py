@@ -100,7 +100,8 @@ def test_a_number_that_does_not_route_to_flex_stops_the_role_before_any_write(em
     emulator = emulator_factory(seed)
     run = ansible_playbook(ROLLOUT, emulator, "-i", str(INVENTORY), "--limit", "production-east")
     assert run.rc != 0
-    assert "Nothing was changed: these numbers do not route inbound SMS to Flex (conversations): +15550200001: sms_url is" in run.stdout
+    assert ("flex_a2p: nothing was changed; the preflight found 1 problem(s): Flex routing: +15550200001 does not route inbound SMS to "
+            "Flex: sms_url is") in run.stdout
     assert run.writes == []
     warned = ansible_playbook(ROLLOUT, emulator, "-i", str(INVENTORY), "--limit", "production-east", "-e", "flex_a2p_routing_check=warn")
     assert warned.rc == 0, warned.stdout[-4000:]

@@ -2,8 +2,11 @@
 
 The record follows ``messaging.v1.service.us_app_to_person`` (twilio_messaging_v1.json) plus the two fields twilio 9.13
 sends and reads that the spec does not have yet: ``privacy_policy_url`` and ``terms_and_conditions_url`` (last).
-Length and count limits are the spec's descriptions; a value outside them answers 400 / 20001 (*unconfirmed* code
-and wording). A parameter sent empty counts as not sent. Lists are repeated form keys.
+Length and count limits are the spec's descriptions of the create's parameters (POST .../Compliance/Usa2p), kept in
+TEXT_LIMITS, SAMPLE_COUNT, SAMPLE_LENGTH and KEYWORDS_MAX; a value outside them answers 400 / 20001 (*unconfirmed* code
+and wording). Keywords: "Values must be alphanumeric. 255 character maximum." - each value [A-Za-z0-9]+, and the 255
+read as the values joined by commas (*unconfirmed*). A parameter sent empty counts as not sent. Lists are repeated form
+keys. Every pattern matches whole values (fullmatch: ``$`` would accept a trailing newline).
 """
 
 import re
@@ -17,7 +20,10 @@ from emulator.messaging.services import service_url
 from emulator.state import Account, Record
 
 ListParser = Callable[[str, list[str]], Any]
-KEYWORD = re.compile(r"^[A-Za-z0-9]{1,255}$")
+KEYWORD = re.compile(r"[A-Za-z0-9]+")
+TEXT_LIMITS = {"Description": (40, 4096), "MessageFlow": (40, 2048), "OptInMessage": (20, 320), "OptOutMessage": (20, 320),
+               "HelpMessage": (20, 320)}
+SAMPLE_COUNT, SAMPLE_LENGTH, KEYWORDS_MAX = (2, 5), (20, 1024), 255
 
 
 def _length(name: str, value: str, low: int, high: int) -> str:
@@ -26,9 +32,9 @@ def _length(name: str, value: str, low: int, high: int) -> str:
     return value
 
 
-def text(low: int, high: int) -> ListParser:
-    """The last value, ``low``..``high`` characters long."""
-    return lambda name, values: _length(name, values[-1], low, high)
+def text(name: str, values: list[str]) -> str:
+    """The last value, as long as TEXT_LIMITS says."""
+    return _length(name, values[-1], *TEXT_LIMITS[name])
 
 
 def plain(name: str, values: list[str]) -> str:
@@ -44,16 +50,19 @@ def boolean(name: str, values: list[str]) -> bool:
 
 def samples(name: str, values: list[str]) -> list[str]:
     """2 to 5 message samples of 20 to 1024 characters each."""
-    if not 2 <= len(values) <= 5:
-        raise TwilioError(400, 20001, f"{name} must have between 2 and 5 values, got {len(values)}")
-    return [_length(name, value, 20, 1024) for value in values]
+    low, high = SAMPLE_COUNT
+    if not low <= len(values) <= high:
+        raise TwilioError(400, 20001, f"{name} must have between {low} and {high} values, got {len(values)}")
+    return [_length(name, value, *SAMPLE_LENGTH) for value in values]
 
 
 def keywords(name: str, values: list[str]) -> list[str]:
-    """Alphanumeric keywords of at most 255 characters each."""
+    """Alphanumeric keywords, at most 255 characters together (joined by commas)."""
     for value in values:
-        if not KEYWORD.match(value):
-            raise TwilioError(400, 20001, f"{name} values must be alphanumeric and at most 255 characters long, got '{value}'")
+        if not KEYWORD.fullmatch(value):
+            raise TwilioError(400, 20001, f"{name} values must be alphanumeric, got '{value}'")
+    if len(",".join(values)) > KEYWORDS_MAX:
+        raise TwilioError(400, 20001, f"{name} must be at most {KEYWORDS_MAX} characters long, got {len(','.join(values))}")
     return list(values)
 
 
@@ -68,15 +77,15 @@ class Param:
 
 PARAMS = (
     Param("BrandRegistrationSid", "brand_registration_sid", plain),
-    Param("Description", "description", text(40, 4096)),
-    Param("MessageFlow", "message_flow", text(40, 2048)),
+    Param("Description", "description", text),
+    Param("MessageFlow", "message_flow", text),
     Param("MessageSamples", "message_samples", samples),
     Param("UsAppToPersonUsecase", "us_app_to_person_usecase", plain),
     Param("HasEmbeddedLinks", "has_embedded_links", boolean),
     Param("HasEmbeddedPhone", "has_embedded_phone", boolean),
-    Param("OptInMessage", "opt_in_message", text(20, 320)),
-    Param("OptOutMessage", "opt_out_message", text(20, 320)),
-    Param("HelpMessage", "help_message", text(20, 320)),
+    Param("OptInMessage", "opt_in_message", text),
+    Param("OptOutMessage", "opt_out_message", text),
+    Param("HelpMessage", "help_message", text),
     Param("OptInKeywords", "opt_in_keywords", keywords),
     Param("OptOutKeywords", "opt_out_keywords", keywords),
     Param("HelpKeywords", "help_keywords", keywords),

@@ -77,11 +77,17 @@ def check_usecase(brand: Record, code: str) -> None:
         raise error(INVALID_USECASE, f"UsAppToPersonUsecase '{code}' is not available for {brand['brand_type']} Brand Registration {brand['sid']}")
 
 
+def service_accepts(service: Record, code: str) -> bool:
+    """Whether the service's ``usecase`` accepts the campaign use case ``code`` (:data:`SERVICE_COMPATIBLE`)."""
+    usecase = service.get("usecase") or "undeclared"
+    return usecase == "undeclared" or code in UNIVERSAL or code in SERVICE_COMPATIBLE.get(usecase, frozenset())
+
+
 def check_service_usecase(service: Record, code: str) -> None:
     """400 / 21719 when the service's ``usecase`` does not accept the campaign use case ``code``."""
-    usecase = service.get("usecase") or "undeclared"
-    if usecase == "undeclared" or code in UNIVERSAL or code in SERVICE_COMPATIBLE.get(usecase, frozenset()):
+    if service_accepts(service, code):
         return
+    usecase = service.get("usecase") or "undeclared"
     raise error(SERVICE_USECASE_CONFLICT, f"Messaging Service use case '{usecase}' is incompatible with A2P campaign use case '{code}'")
 
 

@@ -5,7 +5,10 @@
 ``{"us_app_to_person_usecases": [{code, name, description, post_approval_required}]}``: the brand's use cases
 (:func:`emulator.messaging.a2p_rules.allowed_usecases`), an empty list when the brand is not APPROVED or not
 found in the account (*unconfirmed*: Twilio's docs say only "an empty list if there is an issue with the
-customer's A2P brand registration"), the whole standard list without a brand.
+customer's A2P brand registration"), the whole standard list without a brand. With a brand, the list holds only the use
+cases the service's own ``usecase`` accepts (:func:`emulator.messaging.a2p_rules.service_accepts`): Twilio's reference
+says the request "returns a list of possible A2P 10DLC use cases for a given Messaging Service and A2P 10DLC brand"
+(usapptopersonusecase-resource); that the service's use case narrows it is *unconfirmed*, as is the mapping itself.
 """
 
 from emulator.forms import last
@@ -13,7 +16,7 @@ from emulator.messaging import PRODUCT
 from emulator.messaging.a2p_campaigns import service_of
 from emulator.messaging.a2p_catalog import SERVICE_USECASES
 from emulator.messaging.a2p_lifecycle import BRANDS
-from emulator.messaging.a2p_rules import allowed_usecases
+from emulator.messaging.a2p_rules import allowed_usecases, service_accepts
 from emulator.routing import API, Call, Reply
 
 
@@ -27,9 +30,10 @@ def service_usecases(call: Call) -> Reply:
 @API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/Compliance/Usa2p/Usecases")
 def campaign_usecases(call: Call) -> Reply:
     """The campaign use cases the brand may register on this service."""
-    service_of(call, "/Compliance/Usa2p/Usecases")
+    service = service_of(call, "/Compliance/Usa2p/Usecases")
     brand_sid = last(call.query, "BrandRegistrationSid")
     if not brand_sid:
         return Reply(200, {"us_app_to_person_usecases": allowed_usecases(None)})
     brand = call.owner().get(BRANDS, brand_sid)
-    return Reply(200, {"us_app_to_person_usecases": [] if brand is None else allowed_usecases(brand)})
+    usecases = [] if brand is None else allowed_usecases(brand)
+    return Reply(200, {"us_app_to_person_usecases": [entry for entry in usecases if service_accepts(service, entry["code"])]})

@@ -48,3 +48,26 @@ def test_a_null_status_without_a_reset_before_fault_is_a_broken_record(messaging
     record = example_record(messaging, "GET", "/v1/Services", 200)
     assert problems_of(dict(record, status=None)) == ["record: record 'status' is None, expected int"]
     assert problems_of(dict(record, status=None, fault="reset-after")) == ["record: record 'status' is None, expected int"]
+
+
+HTML = "<!DOCTYPE html><html><body>Sign in</body></html>"
+
+
+def test_answers_that_are_not_twilios_pass_as_injected_faults(messaging: ProductSpec, problems_of: Problems) -> None:
+    listed = example_record(messaging, "GET", "/v1/Services", 200)
+    assert problems_of(
+        dict(listed, response=HTML, fault="html-200"),
+        dict(listed, response=None, fault="empty-200"),
+        dict(listed, response={"meta": listed["response"]["meta"]}, fault="shape-200"),
+        dict(listed, status=401, response=HTML, fault="html-401"),
+        dict(listed, status=403, response=HTML, fault="html-403"),
+        dict(listed, fault="next-page-url"),
+    ) == []
+
+
+def test_the_same_answers_without_a_fault_are_violations(messaging: ProductSpec, problems_of: Problems) -> None:
+    listed = example_record(messaging, "GET", "/v1/Services", 200)
+    assert problems_of(dict(listed, status=401, response=HTML)) == ["response: error body must be a JSON object with code, message, more_info, status, got str"]
+    assert problems_of(dict(listed, response=HTML))  # a 200 body that is not the documented page
+    assert problems_of(dict(listed, response=HTML, fault="html-200", form={"Colour": "red"})) == [
+        "request: sends a form body (Colour) but the operation takes none"]

@@ -9,7 +9,8 @@ import requests
 
 from contract.validator import assert_log_conforms
 from emulator.cli import parse_args
-from emulator.fault_rules import KINDS, RuleError, rule_from_json, rule_from_text
+from contract.log_records import FOREIGN_BODY_FAULTS
+from emulator.fault_rules import FOREIGN_BODIES, KINDS, RuleError, rule_from_json, rule_from_text
 from emulator.server import Emulator, start
 from emulator.settings import Settings
 from emulator_testkit import ACCOUNT_A, SEEDED_SERVICE, TOKEN_A, make_seed
@@ -100,6 +101,60 @@ def test_faults_after_the_handler_spare_requests_it_refused(kind: str) -> None:
         assert session.post(emu.url + SERVICES, data={}, timeout=10).status_code == 400
         assert [r.get("fault") for r in emu.requests] == [None, None]
         assert requests.get(emu.url + "/_emulator/faults", timeout=10).json()["injected"] == {}
+
+
+@pytest.mark.parametrize("kind, status", [("html-200", 200), ("html-401", 401), ("html-403", 403)])
+def test_html_answers_are_pages_and_apply_nothing(kind: str, status: int) -> None:
+    with _faulted(f"{kind}=1") as emu:
+        response = _session().post(emu.url + SERVICES, data={"FriendlyName": "A"}, timeout=10)
+        assert (response.status_code, response.headers["Content-Type"]) == (status, "text/html; charset=utf-8")
+        assert response.text.startswith("<!DOCTYPE html>") and int(response.headers["Content-Length"]) == len(response.content)
+        assert _services(emu) == ["Seeded"]
+        [record] = emu.requests
+        assert (record["status"], record["fault"], record["response"], record["account_sid"]) == (status, kind, response.text, None)
+
+
+def test_empty_200_has_no_body_and_applies_nothing() -> None:
+    with _faulted("empty-200=1") as emu:
+        response = _session().get(emu.url + SERVICES, timeout=10)
+        assert (response.status_code, response.headers["Content-Type"], response.content) == (200, "application/json", b"")
+        assert (emu.requests[0]["response"], emu.requests[0]["fault"]) == (None, "empty-200")
+
+
+def test_shape_200_applies_then_answers_a_page_without_its_list_or_an_array() -> None:
+    with _faulted("shape-200=1") as emu:
+        session = _session()
+        page = session.get(emu.url + SERVICES, timeout=10).json()
+        assert "services" not in page and page["meta"]["key"] == "services"
+        created = session.post(emu.url + SERVICES, data={"FriendlyName": "A"}, timeout=10)
+        assert created.status_code == 200 and created.json()[0]["friendly_name"] == "A"
+        assert _services(emu) == ["Seeded", "A"]
+        missing = session.get(emu.url + f"{SERVICES}/MG{'0' * 32}", timeout=10)
+        assert missing.status_code == 404  # a refused request is answered as it is
+        assert [r.get("fault") for r in emu.requests] == ["shape-200", "shape-200", None]
+
+
+def test_next_page_url_points_a_pages_link_at_another_host(plain: Emulator) -> None:
+    _set_rules(plain, {"rules": [{"method": "GET", "path": "/v1/Services", "next-page-url": "http://127.0.0.1:9"}]})
+    session = _session()
+    page = session.get(plain.url + SERVICES + "?PageSize=5", timeout=10).json()
+    assert page["meta"]["next_page_url"] == "http://127.0.0.1:9/messaging/v1/Services?PageSize=5&Page=0"
+    assert page["services"][0]["sid"] == SEEDED_SERVICE
+    assert "next_page_url" not in session.get(plain.url + f"{SERVICES}/{SEEDED_SERVICE}", timeout=10).json()  # not a page: untouched
+    assert [r.get("fault") for r in plain.requests] == ["next-page-url", None]
+    faults = requests.get(plain.url + "/_emulator/faults", timeout=10).json()
+    assert faults["rules"] == [{"method": "GET", "path": "/v1/Services", "next-page-url": "http://127.0.0.1:9", "retry-after": 1}]
+    assert faults["injected"] == {"next-page-url": 1}
+
+
+@pytest.mark.parametrize("value", ["127.0.0.1:9", "http://host/path", "ftp://host", "http://host:9?x=1", 9])
+def test_next_page_url_must_be_a_bare_base_url(value: Any) -> None:
+    with pytest.raises(RuleError, match="next-page-url: expected http"):
+        rule_from_json({"next-page-url": value})
+
+
+def test_the_contract_checker_knows_every_answer_that_is_not_twilios() -> None:
+    assert FOREIGN_BODY_FAULTS == FOREIGN_BODIES and FOREIGN_BODIES <= set(KINDS)
 
 
 def test_the_connection_serves_again_after_a_drop() -> None:

@@ -120,3 +120,15 @@ def campaign(service_sid: str, sid: str, brand_sid: str, status: str = "VERIFIED
     }
     body.update(fields)
     return body
+
+
+def mock_carried(requests_mock: Any, service_sid: str, phone_numbers: list[tuple[str, str]] = (), campaigns: list[dict[str, Any]] = ()) -> None:
+    """Answer the reads of what a service carries: its pool (phone numbers as (sid, value); no short codes, no alpha sender)
+    and its A2P campaigns."""
+    base = "%s/%s" % (SERVICES_URL, service_sid)
+    numbers = [pool_member(service_sid, sid, "phone_number", value) for sid, value in phone_numbers]
+    requests_mock.get(base + "/PhoneNumbers", json=page("phone_numbers", numbers, base + "/PhoneNumbers"))
+    requests_mock.get(base + "/ShortCodes", json=page("short_codes", [], base + "/ShortCodes"))
+    requests_mock.get(base + "/AlphaSenders", json=page("alpha_senders", [], base + "/AlphaSenders"))
+    usa2p = base + "/Compliance/Usa2p"
+    requests_mock.get(usa2p, json=page("compliance", list(campaigns), usa2p))

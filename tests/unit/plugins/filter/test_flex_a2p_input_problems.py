@@ -51,3 +51,87 @@ def test_each_problem_names_the_variable_and_the_value(changes, named):
     problems = flex_a2p_input_problems({**GOOD, **changes})
     assert len(problems) == 1, problems
     assert problems[0].startswith(named), problems
+
+
+@pytest.mark.parametrize("changes, named", [
+    ({"flex_a2p_phone_numbers": "+15550100001"}, "flex_a2p_phone_numbers='+15550100001' is not a list"),
+    ({"flex_a2p_phone_numbers": [15550100001]}, "flex_a2p_phone_numbers: 15550100001 is not an E.164 number"),
+    ({"flex_a2p_phone_numbers": ["+15550100001\n"]}, "flex_a2p_phone_numbers: '+15550100001\\n' is not an E.164 number"),
+    ({"flex_a2p_phone_numbers": [], "flex_a2p_exclusive": True}, "flex_a2p_phone_numbers=[] with flex_a2p_exclusive=true would take every number"),
+    ({"flex_a2p_phone_numbers": None, "flex_a2p_exclusive": "true"}, "flex_a2p_phone_numbers=None with flex_a2p_exclusive=true"),
+    ({"flex_a2p_service_name": "   "}, "flex_a2p_service_name='   ' is blank"),
+    ({"flex_a2p_service_name": "Flex\nA2P"}, "flex_a2p_service_name='Flex\\nA2P' contains a control character"),
+    ({"flex_a2p_service_settings": "sticky_sender=true"}, "flex_a2p_service_settings='sticky_sender=true' is not a dict"),
+    ({"flex_a2p_campaign": {**CAMPAIGN, "opt_out_keywords": ["STOP", "STOP-NOW"]}}, "flex_a2p_campaign.opt_out_keywords[1]='STOP-NOW' is not a keyword"),
+    ({"flex_a2p_campaign": {**CAMPAIGN, "help_keywords": "HELP"}}, "flex_a2p_campaign.help_keywords='HELP' is not a list"),
+    ({"flex_a2p_campaign": {**CAMPAIGN, "help_message": "Call us."}}, "flex_a2p_campaign.help_message must be 20 to 320 characters long, got 8"),
+    ({"flex_a2p_campaign_poll_interval": float("nan")}, "flex_a2p_campaign_poll_interval must be between 1 and 1000000, got nan"),
+])
+def test_types_blanks_and_an_exclusive_pool_without_numbers(changes, named):
+    problems = flex_a2p_input_problems({**GOOD, **changes})
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(named), problems
+
+
+def test_an_empty_exclusive_pool_only_on_purpose():
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_phone_numbers": [], "flex_a2p_exclusive": True, "flex_a2p_allow_empty_pool": True}) == []
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_phone_numbers": [], "flex_a2p_exclusive": False}) == []
+
+
+def test_unknown_role_variables_are_refused_with_the_closest_one():
+    defined = ["flex_a2p_phone_number", "flex_a2p_exclusive", "flex_a2p_summary", "flex_a2p_zzz"]
+    assert flex_a2p_input_problems(GOOD, defined=defined) == [
+        "flex_a2p_phone_number is not a variable of the flex_a2p role (did you mean flex_a2p_phone_numbers?); the role would leave the variable "
+        "it meant at its default (rename it, or give your own variables another prefix)",
+        "flex_a2p_zzz is not a variable of the flex_a2p role; the role would leave the variable it meant at its default (rename it, or give "
+        "your own variables another prefix)"]
+
+
+def test_the_known_variables_are_the_roles_argument_spec():
+    import yaml  # pylint: disable=import-outside-toplevel
+    from pathlib import Path  # pylint: disable=import-outside-toplevel
+
+    from ansible_collections.tendlc.twilio.plugins.filter.flex_a2p_input_problems import ROLE_VARIABLES  # pylint: disable=import-outside-toplevel
+
+    role = Path(__file__).resolve().parents[4] / "roles" / "flex_a2p"
+    options = yaml.safe_load((role / "meta" / "argument_specs.yml").read_text(encoding="utf-8"))["argument_specs"]["main"]["options"]
+    assert sorted(ROLE_VARIABLES) == sorted(options)
+    assert sorted(yaml.safe_load((role / "defaults" / "main.yml").read_text(encoding="utf-8"))) == sorted(options)
+
+
+BRAND = {"customer_profile_bundle_sid": "BU" + "1" * 32, "a2p_profile_bundle_sid": "BU" + "2" * 32}
+
+
+@pytest.mark.parametrize("brand, usecase, named", [
+    ({**BRAND, "brand_type": "SOLE_PROPRIETOR"}, "CUSTOMER_CARE",
+     "flex_a2p_campaign.usecase='CUSTOMER_CARE' cannot be registered by a sole-proprietor brand (flex_a2p_brand.brand_type='SOLE_PROPRIETOR')"),
+    ({**BRAND, "brand_type": "SOLE_PROPRIETOR"}, "LOW_VOLUME", "flex_a2p_campaign.usecase='LOW_VOLUME' cannot be registered by a sole-proprietor"),
+    ({**BRAND, "brand_type": "STANDARD"}, "SOLE_PROPRIETOR",
+     "flex_a2p_campaign.usecase='SOLE_PROPRIETOR' needs a sole-proprietor brand, but flex_a2p_brand.brand_type='STANDARD':"),
+    (BRAND, "SOLE_PROPRIETOR", "flex_a2p_campaign.usecase='SOLE_PROPRIETOR' needs a sole-proprietor brand, but "
+     "flex_a2p_brand.brand_type='STANDARD' (the default):"),
+])
+def test_a_use_case_the_brand_type_cannot_register_is_refused(brand, usecase, named):
+    """F5: the role would register a billed brand whose only campaign Twilio refuses (spec: BrandType, UsAppToPersonUsecase)."""
+    problems = flex_a2p_input_problems({**GOOD, "flex_a2p_brand_sid": "", "flex_a2p_brand": brand, "flex_a2p_campaign": {**CAMPAIGN, "usecase": usecase}})
+    assert len(problems) == 1 and problems[0].startswith(named) and "billed brand" in problems[0], problems
+
+
+@pytest.mark.parametrize("brand_sid, brand, usecase", [
+    ("", {**BRAND, "brand_type": "SOLE_PROPRIETOR"}, "SOLE_PROPRIETOR"),
+    ("", {**BRAND, "brand_type": "STANDARD", "skip_automatic_sec_vet": True}, "LOW_VOLUME"),  # no source for a LOW_VOLUME rule
+    ("", BRAND, "CUSTOMER_CARE"),
+    ("BN" + "1" * 32, {}, "SOLE_PROPRIETOR"),  # a brand given by SID: its type is only known to Twilio, the module checks it
+])
+def test_use_cases_the_brand_type_registers_pass(brand_sid, brand, usecase):
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_brand_sid": brand_sid, "flex_a2p_brand": brand,
+                                    "flex_a2p_campaign": {**CAMPAIGN, "usecase": usecase}}) == []
+
+
+def test_long_lists_of_bad_numbers_are_shortened():
+    """F14: 300 bad numbers show as the first 10 and how many more, not 3,000 characters."""
+    bad = ["555-%04d" % i for i in range(300)]
+    problems = flex_a2p_input_problems({**GOOD, "flex_a2p_phone_numbers": bad + bad[:12]})
+    assert problems[0].startswith("flex_a2p_phone_numbers: '555-0000', '555-0001'") and ", ... and 302 more are not" in problems[0], problems
+    assert problems[1] == "flex_a2p_phone_numbers lists 12 numbers more than once: %s, ... and 2 more" % ", ".join(repr(v) for v in bad[:10]), problems
+    assert "555-0010" not in problems[0] and len(problems[0]) < 300 and len(problems[1]) < 300, problems

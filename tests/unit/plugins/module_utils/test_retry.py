@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+import socket
 
 import pytest
 import requests
 from twilio_payloads import ACCOUNT_SID, AUTH_TOKEN, SERVICES_URL, error, page, service
-from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
+from urllib3.exceptions import MaxRetryError, NameResolutionError, NewConnectionError, ProtocolError
 
 from ansible_collections.tendlc.twilio.plugins.module_utils import _retry
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import build_client, call
@@ -30,9 +31,29 @@ def failing(status, **headers):
             "headers": headers}
 
 
+def never_connected(cause: OSError) -> requests.exceptions.ConnectionError:
+    """What requests raises when the connection cannot be opened: the request never left (urllib3 2.x raises it from the OSError)."""
+    if isinstance(cause, socket.gaierror):
+        reason = NameResolutionError("messaging.twilio.com", None, cause)
+    else:
+        reason = NewConnectionError(None, "Failed to establish a new connection: %s" % cause)
+    reason.__cause__ = cause
+    return requests.exceptions.ConnectionError(MaxRetryError(None, SERVICES_URL, reason))
+
+
 def refused():
-    """What requests raises when nothing listens: the request never left."""
-    return requests.exceptions.ConnectionError(MaxRetryError(None, SERVICES_URL, NewConnectionError(None, "Connection refused")))
+    """Nothing listens on the port (ECONNREFUSED)."""
+    return never_connected(ConnectionRefusedError(111, "Connection refused"))
+
+
+def no_route():
+    """The host cannot be reached for now (EHOSTUNREACH): retried like any connection error."""
+    return never_connected(OSError(113, "No route to host"))
+
+
+def no_such_name():
+    """The name does not resolve (EAI_NONAME)."""
+    return never_connected(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
 
 
 def reset():
@@ -52,7 +73,7 @@ def test_each_retryable_status_is_retried_then_succeeds(requests_mock, sleeps, s
     assert len(sleeps) == 2 and 0 <= sleeps[0] <= 1 and 0 <= sleeps[1] <= 2
 
 
-@pytest.mark.parametrize("exc", [requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout, refused(), reset(),
+@pytest.mark.parametrize("exc", [requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout, no_route(), reset(),
                                  requests.exceptions.ChunkedEncodingError])
 def test_each_connection_error_is_retried_then_succeeds(requests_mock, sleeps, exc):
     requests_mock.get(SERVICES_URL, [{"exc": exc}, OK_LIST])
@@ -134,12 +155,35 @@ def test_other_4xx_are_never_retried(requests_mock, sleeps, status, code):
 
 def test_tls_errors_are_not_retried(requests_mock, sleeps):
     requests_mock.get(SERVICES_URL, exc=requests.exceptions.SSLError("certificate verify failed"))
-    with pytest.raises(ModuleError, match="could not reach Twilio"):
+    with pytest.raises(ModuleError) as caught:
         list_services(client())
+    assert caught.value.msg == "Failed to list messaging services: could not reach https://messaging.twilio.com: TLS error: certificate verify failed"
     assert requests_mock.call_count == 1 and sleeps == []
 
 
-@pytest.mark.parametrize("first", [failing(429), failing(429, **{"Retry-After": "1"}), {"exc": requests.exceptions.ConnectTimeout}, {"exc": refused()}])
+@pytest.mark.parametrize("exc, reason", [
+    (refused(), "connection refused"),
+    (no_such_name(), "the name does not resolve (Name or service not known)"),
+])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_refused_connection_or_an_unknown_name_is_not_retried(requests_mock, sleeps, exc, reason, method):
+    """Issue 9 item 11: they fail at once (with the defaults they waited up to 31 s of backoff), naming the host, in words."""
+    getattr(requests_mock, method)(SERVICES_URL, exc=exc)
+    twilio_client = client()
+    with pytest.raises(ModuleError) as caught:
+        if method == "get":
+            list_services(twilio_client)
+        else:
+            call("create messaging service 'Flex'", twilio_client.messaging.v1.services.create, friendly_name="Flex")
+    assert requests_mock.call_count == 1 and sleeps == []
+    operation = "list messaging services" if method == "get" else "create messaging service 'Flex'"
+    assert caught.value.msg == ("Failed to %s: could not reach https://messaging.twilio.com: %s. Not retried: check api_url (and region, "
+                                "edge), or the proxy between this host and Twilio." % (operation, reason))
+    assert not isinstance(caught.value, AmbiguousWriteError)
+    assert twilio_client.http_client.unknown_writes == 0  # never sent, so not a write that may have happened
+
+
+@pytest.mark.parametrize("first", [failing(429), failing(429, **{"Retry-After": "1"}), {"exc": requests.exceptions.ConnectTimeout}, {"exc": no_route()}])
 def test_a_create_is_retried_when_twilio_cannot_have_applied_it(requests_mock, first):
     requests_mock.post(SERVICES_URL, [first, {"status_code": 201, "json": service(MG, "Flex")}])
     created = call("create", client().messaging.v1.services.create, friendly_name="Flex")
@@ -148,8 +192,8 @@ def test_a_create_is_retried_when_twilio_cannot_have_applied_it(requests_mock, f
 
 @pytest.mark.parametrize("first, reason", [
     (failing(500), "HTTP 500"), (failing(502), "HTTP 502"), (failing(503), "HTTP 503"), (failing(504), "HTTP 504"),
-    ({"exc": reset()}, "connection error after the request was sent"),
-    ({"exc": requests.exceptions.ReadTimeout}, "read timeout after the request was sent"),
+    ({"exc": reset()}, "connection error after the request was sent: connection reset by peer"),
+    ({"exc": requests.exceptions.ReadTimeout}, "read timeout after the request was sent: no answer within the timeout"),
 ])
 def test_an_ambiguous_create_is_never_repeated(requests_mock, sleeps, first, reason):
     requests_mock.post(SERVICES_URL, [first, {"status_code": 201, "json": service(MG, "Flex")}])

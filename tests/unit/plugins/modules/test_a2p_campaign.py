@@ -95,6 +95,31 @@ def test_replace_deletes_then_creates_and_warns(twilio, run_module):
     assert "sends no A2P traffic" in json.dumps(result["warnings"])
 
 
+def test_replace_refused_by_twilio_after_the_delete_says_what_was_deleted_and_how_to_restore(twilio, run_module):
+    existing(twilio)
+    twilio.delete(USA2P + "/" + QE, status_code=204)
+    twilio.post(USA2P, status_code=400, json=error(21719, 400, "Messaging Service use case is incompatible with the campaign use case"))
+    result = run_module(a2p_campaign, {**AUTH, **FIELDS, "brand_registration_sid": BN2, "replace": True})
+    assert result["failed"] is True and result["changed"] is True and result["replaced"] is False
+    assert [w[0] for w in writes(twilio)] == ["DELETE", "POST"]
+    assert result["writes"] == {"applied": 1, "unknown": 0}
+    assert "Twilio error 21719" in result["msg"] and "had already been deleted" in result["msg"] and QE in result["msg"]
+    assert result["deleted_campaign"]["sid"] == QE and result["deleted_campaign"]["campaign_status"] == "VERIFIED"
+    assert result["restore"]["brand_registration_sid"] == BN and result["restore"]["service"] == MG
+    assert result["restore"]["message_samples"] == campaign(MG, QE, BN)["message_samples"]
+    assert result["campaign"] == {}
+
+
+def test_wait_that_fails_after_a_create_reports_the_created_campaign(twilio, run_module, monkeypatch):
+    monkeypatch.setattr(_a2p.time, "sleep", lambda seconds: None)
+    twilio.get(USA2P, json=page("compliance", [], url=USA2P))
+    twilio.post(USA2P, status_code=201, json=campaign(MG, QE, BN, status="PENDING"))
+    twilio.get(USA2P + "/" + QE, json=campaign(MG, QE, BN, status="FAILED", errors=[{"error_code": 30896, "description": "bad flow"}]))
+    result = run_module(a2p_campaign, {**AUTH, **FIELDS, "wait": True})
+    assert result["failed"] is True and result["changed"] is True
+    assert result["campaign"]["sid"] == QE and "FAILED" in result["msg"]
+
+
 def test_brand_not_approved_fails_without_writing(twilio, run_module):
     twilio.get(USA2P, json=page("compliance", [], url=USA2P))
     twilio.get(BRANDS_URL + "/" + BN, json=brand(BN, status="FAILED", errors=[{"error_code": 30794, "description": "Tax ID mismatch", "fields": ["ein"]}]))
@@ -204,3 +229,15 @@ def test_suspended_campaign_error_is_reported(twilio, run_module):
     result = run_module(a2p_campaign, {**AUTH, **FIELDS, "age_gated": True})
     assert result["failed"] is True
     assert "Twilio error 21729 (HTTP 400): Campaign is suspended" in result["msg"]
+
+
+def test_plan_new_service_plans_a_create_in_check_mode_only(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", []))
+    requests_mock.get(BRANDS_URL + "/" + BN, json=brand(BN))
+    args = {**AUTH, **FIELDS, "service": "Flex new", "plan_new_service": True}
+    planned = run_module(a2p_campaign, args, check_mode=True)
+    assert planned["changed"] is True and planned["campaign"]["us_app_to_person_usecase"] == "CUSTOMER_CARE"
+    assert "planned as a new service" in json.dumps(planned["warnings"])
+    assert not [r for r in requests_mock.request_history if r.method != "GET"]
+    real = run_module(a2p_campaign, args)
+    assert real["failed"] is True and "has no messaging service with that name" in real["msg"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs
 
 import pytest
-from twilio_payloads import AUTH, AUTH_TOKEN, SERVICES_URL, error, page, service
+from twilio_payloads import AUTH, AUTH_TOKEN, SERVICES_URL, campaign, error, mock_carried, page, service
 
 from ansible_collections.tendlc.twilio.plugins.modules import messaging_service
 
@@ -113,11 +114,30 @@ def test_duplicate_names_fail_listing_sids(requests_mock, run_module):
 def test_absent_deletes_then_is_a_noop(requests_mock, run_module):
     requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex")]))
     requests_mock.delete(SERVICES_URL + "/" + MG1, status_code=204)
+    mock_carried(requests_mock, MG1)
     result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"})
     assert result["changed"] is True and result["service"] == {}
     assert [r.method for r in writes(requests_mock)] == ["DELETE"]
     requests_mock.get(SERVICES_URL, json=page("services", []))
     assert run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"})["changed"] is False
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_absent_refuses_a_service_with_senders_and_a_campaign_unless_forced(requests_mock, run_module, check_mode):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex")]))
+    requests_mock.delete(SERVICES_URL + "/" + MG1, status_code=204)
+    mock_carried(requests_mock, MG1, phone_numbers=[("PN" + "1" * 32, "+15550001001")],
+                 campaigns=[campaign(MG1, "QE" + "2" * 32, "BN" + "3" * 32, status="VERIFIED")])
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"}, check_mode=check_mode)
+    assert result["failed"] is True and result["changed"] is False and not writes(requests_mock)
+    assert "holds 1 phone numbers (+15550001001) and the A2P campaign QE%s (VERIFIED, CUSTOMER_CARE)" % ("2" * 32) in result["msg"]
+    assert "pass force=true" in result["msg"] and result["field"] == "force"
+    forced = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent", "force": True}, check_mode=check_mode, diff=True)
+    assert forced["changed"] is True and "failed" not in forced
+    assert forced["diff"]["before"]["senders"] == {"phone_numbers": ["+15550001001"]}
+    assert forced["diff"]["before"]["campaign"]["sid"] == "QE" + "2" * 32 and forced["diff"]["after"] == {}
+    assert [r.method for r in writes(requests_mock)] == ([] if check_mode else ["DELETE"])
+    assert "verified A2P campaign" in json.dumps(forced["warnings"])
 
 
 def test_follows_every_page(requests_mock, run_module):

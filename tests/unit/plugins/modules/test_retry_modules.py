@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 import requests
 from twilio_payloads import (
-    AUTH, BRANDS_URL, NUMBERS_URL, SERVICES_URL, brand, campaign, error, owned_number, page, page2010, pool_member, service,
+    AUTH, BRANDS_URL, NUMBERS_URL, SERVICES_URL, brand, campaign, error, mock_carried, owned_number, page, page2010, pool_member, service,
 )
 from urllib3.exceptions import ProtocolError
 
@@ -111,6 +111,7 @@ def test_a2p_brand_looks_up_the_brand_by_bundles(requests_mock, run_module, fail
 def test_delete_retried_after_a_reset_that_answers_404_is_done(requests_mock, run_module, failure):
     requests_mock.get(SERVICES_URL, **listed("services", [service(MG, "Flex")], SERVICES_URL))
     requests_mock.delete(SERVICES_URL + "/" + MG, [failure, {"status_code": 404, "json": error(20404, 404, "gone")}])
+    mock_carried(requests_mock, MG)
     result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "state": "absent"})
     assert result["changed"] is True and "failed" not in result
 
@@ -128,3 +129,19 @@ def test_retry_options_are_validated_before_any_request(requests_mock, run_modul
     result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "retry_deadline": -5})
     assert result["failed"] is True and "retry_deadline must be a number of seconds, 0 or more, got -5.0." in result["msg"]
     assert not requests_mock.request_history
+
+
+@pytest.mark.parametrize("external", [True, False])
+def test_a2p_external_campaign_replace_refused_after_the_delete_says_what_was_deleted(requests_mock, run_module, external):
+    requests_mock.get(SERVICES_URL + "/" + MG, json=service(MG, "Flex"))
+    old = campaign(MG, QE, None if external else BN, is_externally_registered=external, campaign_id="COLD123")
+    requests_mock.get(USA2P, [listed("compliance", [old], USA2P), listed("compliance", [], USA2P)])
+    requests_mock.delete(USA2P + "/" + QE, status_code=204)
+    requests_mock.post(EXTERNAL_URL, status_code=400, json=error(30904, 400, "Campaign not found"))
+    result = run_module(a2p_external_campaign, {**AUTH, "service": MG, "campaign_id": "CNEW123", "replace": True})
+    assert result["failed"] is True and result["changed"] is True and result["writes"]["applied"] == 1
+    assert result["deleted_campaign"]["sid"] == QE and "had already been deleted" in result["msg"]
+    if external:
+        assert result["restore"] == {"service": MG, "campaign_id": "COLD123"}
+    else:
+        assert "restore" not in result and "tendlc.twilio.a2p_campaign" in result["msg"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 import pytest
-from twilio_payloads import AUTH, NUMBERS_URL, SERVICES_URL, owned_number, page, page2010, pool_member, service
+from twilio_payloads import AUTH, NUMBERS_URL, SERVICES_URL, error, owned_number, page, page2010, pool_member, service
 
 from ansible_collections.tendlc.twilio.plugins.modules import sender_pool
 
@@ -145,3 +145,142 @@ def test_a_second_alpha_sender_is_refused_unless_the_first_goes(account, run_mod
     swapped = run_module(sender_pool, {**AUTH, "service": "Flex", "alpha_senders": ["Globex"], "exclusive": True})
     assert [m["value"] for m in swapped["removed"]] == ["ACME"]
     assert swapped["added"] == [{"sid": "AI" + "8" * 32, "kind": "alpha_sender", "value": "Globex"}]
+    assert [w[0] for w in writes(account)] == ["DELETE", "POST"]  # one alpha sender per service: the old one goes first
+
+
+PN5 = "PN" + "6" * 32
+ADD_URL = pool_url(MG, "PhoneNumbers")
+
+
+def order(mock):
+    """The writes as (method, service SID, sender SID) (requests-mock lower-cases paths)."""
+    def sid(segment):
+        return segment[:2].upper() + segment[2:]
+    return [(method, sid(path.split("/")[3]), form.get("PhoneNumberSid") or sid(path.split("/")[-1])) for method, path, form in writes(mock)]
+
+
+def adds(outcomes):
+    """A POST callback: each PhoneNumberSid answered with its own (status, body)."""
+    def answer(request, context):
+        sid = parse_qs(request.text)["PhoneNumberSid"][0]
+        context.status_code, body = outcomes[sid]
+        return body
+    return answer
+
+
+def refused(code, message):
+    return (400, error(code, 400, message))
+
+
+@pytest.fixture(name="five")
+def fixture_five(account):
+    """The account also owns PN5 (+15550000005)."""
+    account.get(NUMBERS_URL, json=page2010("incoming_phone_numbers", [
+        owned_number(PN1, "+15550000001"), owned_number(PN2, "+15550000002"), owned_number(PN3, "+15550000003"),
+        owned_number(PN4, "+15550000004", sms=False), owned_number(PN5, "+15550000005")], NUMBERS_URI))
+    return account
+
+
+def test_exclusive_with_an_empty_list_is_refused_before_any_request(requests_mock, run_module):
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": [], "short_codes": ["12345"], "exclusive": True})
+    assert result["failed"] is True and result["changed"] is False
+    assert result["msg"].startswith("phone_numbers=[]: an empty list with exclusive=true would remove every sender of that kind")
+    assert "allow_empty=true" in result["msg"] and result["field"] == "phone_numbers"
+    assert not requests_mock.request_history
+
+
+def test_allow_empty_lets_exclusive_empty_that_kind(account, run_module):
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": [], "exclusive": True, "allow_empty": True})
+    assert result["changed"] is True and [m["sid"] for m in result["removed"]] == [PN1]
+    assert order(account) == [("DELETE", MG, PN1)]
+    assert [m["value"] for m in result["senders"]] == ["12345"]
+
+
+def test_a_swap_adds_before_it_removes(account, run_module):
+    run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"], "exclusive": True})
+    assert order(account) == [("POST", MG, PN2), ("DELETE", MG, PN1)]
+
+
+def test_a_swap_whose_addition_fails_keeps_the_old_numbers_and_says_what_it_did(five, run_module):
+    five.post(ADD_URL, json=adds({PN2: (201, pool_member(MG, PN2, "phone_number", "+15550000002")),
+                                  PN5: refused(21712, "Phone Number or Short Code is already in a Messaging Service.")}))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002", "+15550000005"], "exclusive": True})
+    assert result["failed"] is True and result["changed"] is True
+    assert result["writes"] == {"applied": 1, "unknown": 0}
+    assert sorted(order(five)) == [("POST", MG, PN2), ("POST", MG, PN5)]
+    assert result["added"] == [{"sid": PN2, "kind": "phone_number", "value": "+15550000002"}]
+    assert result["removed"] == [] and result["moved"] == [] and result["in_no_pool"] == []
+    assert [m["value"] for m in result["senders"]] == ["+15550000001", "+15550000002", "12345"]
+    assert [(f["sid"], f["action"], f["error"]["code"]) for f in result["failed_changes"]] == [(PN5, "add", 21712)]
+    assert result["not_attempted"] == [{"sid": PN1, "kind": "phone_number", "value": "+15550000001", "action": "remove"}]
+    assert "Done: added +15550000002; removed none; moved none. Not attempted: remove +15550000001." in result["msg"]
+    assert "still in the pool" in result["msg"]
+
+
+def test_a_failure_before_any_write_reports_the_plan_unchanged(account, run_module):
+    account.post(ADD_URL, status_code=400, json=error(21714, 400, "Messaging Service has reached its sender pool limit"))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"], "exclusive": True})
+    assert result["failed"] is True and result["changed"] is False
+    assert order(account) == [("POST", MG, PN2)]
+    assert result["added"] == [] and result["removed"] == [] and [f["error"]["code"] for f in result["failed_changes"]] == [21714]
+    assert [m["value"] for m in result["senders"]] == ["+15550000001", "12345"]
+
+
+def test_without_room_only_the_removals_needed_go_first(five, run_module):
+    five.post(ADD_URL, json=adds({PN2: (201, pool_member(MG, PN2, "phone_number", "+15550000002")),
+                                  PN5: (201, pool_member(MG, PN5, "phone_number", "+15550000005"))}))
+    five.get(pool_url(MG, "PhoneNumbers"), json=page("phone_numbers", [pool_member(MG, PN1, "phone_number", "+15550000001"),
+                                                                       pool_member(MG, PN4, "phone_number", "+15550000004")],
+                                                     url=pool_url(MG, "PhoneNumbers")))
+    five.delete(ADD_URL + "/" + PN4, status_code=204)
+    args = {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002", "+15550000005"], "exclusive": True, "pool_limit": 4, "concurrency": 1}
+    result = run_module(sender_pool, args)
+    assert result["changed"] is True and "failed" not in result
+    assert order(five) == [("DELETE", MG, PN1), ("POST", MG, PN2), ("POST", MG, PN5), ("DELETE", MG, PN4)]
+
+
+def test_a_move_counts_once_against_pool_limit(account, run_module):
+    args = {**AUTH, "service": "Flex", "phone_numbers": ["+15550000003"], "on_conflict": "move", "pool_limit": 3}
+    result = run_module(sender_pool, args)
+    assert result["changed"] is True and [m["sid"] for m in result["moved"]] == [PN3]
+    full = run_module(sender_pool, {**args, "phone_numbers": ["+15550000003"], "exclusive": True, "pool_limit": 2})
+    assert full["changed"] is True and [m["sid"] for m in full["removed"]] == [PN1], full.get("msg")
+    assert order(account)[-3:] == [("DELETE", MG, PN1), ("DELETE", OTHER, PN3), ("POST", MG, PN3)]
+
+
+def test_a_move_whose_addition_fails_says_the_number_is_in_no_pool(account, run_module):
+    account.post(ADD_URL, status_code=400, json=error(21714, 400, "Messaging Service has reached its sender pool limit"))
+    # Putting it back fails too (another writer took the place): now it is in no pool.
+    account.post(pool_url(OTHER, "PhoneNumbers"), status_code=400, json=error(21714, 400, "Messaging Service has reached its sender pool limit"))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000003"], "on_conflict": "move"})
+    assert result["failed"] is True and result["changed"] is True
+    assert order(account) == [("DELETE", OTHER, PN3), ("POST", MG, PN3), ("POST", OTHER, PN3)]
+    lost = {"sid": PN3, "kind": "phone_number", "value": "+15550000003", "from_service": OTHER}
+    assert result["in_no_pool"] == [lost] and result["moved"] == []
+    assert [(f["action"], f["in_no_pool"], f["from_service"]) for f in result["failed_changes"]] == [("move", True, OTHER)]
+    assert ("+15550000003 (%s) was removed from messaging service %s but could not be added to %s: it is now in NO messaging service's pool"
+            % (PN3, OTHER, MG)) in result["msg"]
+
+
+def test_plan_new_service_plans_an_empty_pool_in_check_mode_only(account, run_module):
+    args = {**AUTH, "service": "New", "phone_numbers": ["+15550000002", "+15550000003"], "plan_new_service": True}
+    planned = run_module(sender_pool, {**args, "on_conflict": "move"}, check_mode=True)
+    assert planned["changed"] is True and planned["service_sid"] is None
+    assert [m["sid"] for m in planned["added"]] == [PN2] and [(m["sid"], m["from_service"]) for m in planned["moved"]] == [(PN3, OTHER)]
+    assert "no such messaging service yet" in str(planned["warnings"])
+    conflict = run_module(sender_pool, args, check_mode=True)
+    assert conflict["failed"] is True and "Cannot update the sender pool of 'New'" in conflict["msg"] and "Twilio error 21712" in conflict["msg"]
+    real = run_module(sender_pool, args)
+    assert real["failed"] is True and real["changed"] is False
+    assert writes(account) == []
+
+
+def test_a_move_twilio_refuses_here_is_put_back_where_it_was(account, run_module):
+    account.post(ADD_URL, status_code=400, json=error(21714, 400, "Messaging Service has reached its sender pool limit"))
+    account.post(pool_url(OTHER, "PhoneNumbers"), status_code=201, json=pool_member(OTHER, PN3, "phone_number", "+15550000003"))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000003"], "on_conflict": "move"})
+    assert result["failed"] is True and result["changed"] is True
+    assert order(account) == [("DELETE", OTHER, PN3), ("POST", MG, PN3), ("POST", OTHER, PN3)]
+    assert result["in_no_pool"] == [] and result["moved"] == []
+    assert "It was put back into the pool of messaging service %s, where it was before." % OTHER in result["msg"]
+    assert "in NO messaging service's pool" not in result["msg"]
