@@ -70,11 +70,11 @@ def is_blank(value: str) -> bool:
     return not "".join(char for char in value if unicodedata.category(char) != "Cf").strip()
 
 
-def _shape(value: Any) -> str:
-    """What a credential field's value looks like, without repeating it."""
+def _shape(value: Any, prefix: str) -> str:
+    """What a credential field's value looks like, without repeating any of it: its length, and whether it starts with the SID prefix."""
     if not isinstance(value, str):
         return "a %s, not a text" % type(value).__name__
-    return "%d characters%s" % (len(value), ", starting with %r" % value[:2] if value else "")
+    return "%d characters, %s with %r" % (len(value), "starting" if value.startswith(prefix) else "not starting", prefix)
 
 
 def _article(kind: str) -> str:
@@ -90,7 +90,7 @@ def check_sid(field: str, value: str | None, prefix: str) -> None:
         expected = "expected %s followed by 32 lowercase hex digits (34 characters)" % prefix
         if field.rsplit(".", 1)[-1] in CREDENTIAL_FIELDS:
             raise ModuleError("%s is not %s %s SID: %s; the value given has %s (not shown: it may be a secret given in the wrong field)."
-                              % (field, _article(kind), kind, expected, _shape(value)), field=field)
+                              % (field, _article(kind), kind, expected, _shape(value, prefix)), field=field)
         raise ModuleError("%s=%s is not %s %s SID: %s." % (field, shown(value), _article(kind), kind, expected), field=field)
 
 

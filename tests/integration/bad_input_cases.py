@@ -130,13 +130,14 @@ MODULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
      "15550001001"),
     ("routing kind unknown", "flex_routing_info", {"phone_numbers": [NUMBERS[0]["phone_number"]], "inbound_routing": "studio"},
      "inbound_routing", "studio"),
-    # A credential field's value is described (length, first two characters), never repeated: it may be a misplaced secret.
+    # A credential field's value is described (length, whether it starts with the SID prefix), never repeated: it may be a
+    # misplaced secret.
     ("account SID malformed", "messaging_service_info", {"account_sid": "AC12"}, "account_sid", "4 characters, starting with 'AC'"),
     ("API key SID malformed", "messaging_service_info", {"auth": {"account_sid": "{{ creds.a_sid }}", "api_key_sid": "SKxyz",
                                                                   "api_key_secret": "{{ creds.b_key_secret }}"}}, "api_key_sid",
      "5 characters, starting with 'SK'"),
     ("API key secret given as its SID", "messaging_service_info", {"auth": AUTH_SWAPPED_KEY}, "api_key_sid",
-     "%d characters, starting with %r" % (len(BAD_KEY_SECRET), BAD_KEY_SECRET[:2])),
+     "%d characters, not starting with 'SK'" % len(BAD_KEY_SECRET)),
     ("API key SID given as its secret", "messaging_service_info", {"auth": AUTH_SID_AS_SECRET}, "api_key_secret", "swapped"),
     ("api_url not a URL", "messaging_service_info", {"api_url": "localhost:8080"}, "api_url", "localhost:8080"),
     ("api_url with user info", "messaging_service_info", {"api_url": "{{ creds.url_with_user_info }}"}, "api_url",

@@ -64,7 +64,10 @@ def test_malformed_credential_sids_are_described_not_repeated(field: str, value:
     params = {**AUTH, field: value, **({"auth_token": None, "api_key_secret": KEY} if field == "api_key_sid" else {})}
     error = refusal(check_auth, params)
     assert error.extra["field"] == field and field in error.msg and value not in error.msg and value[2:] not in error.msg, error.msg
-    assert "%d characters" % len(value) in error.msg and "starting with %r" % value[:2] in error.msg, error.msg
+    prefix = "AC" if field == "account_sid" else "SK"
+    start = "starting" if value.startswith(prefix) else "not starting"
+    assert "%d characters, %s with %r" % (len(value), start, prefix) in error.msg, error.msg
+    assert value.startswith(prefix) or value[:2] not in error.msg, error.msg  # not even the first characters of a secret
 
 
 def test_swapped_api_key_sid_and_secret_is_refused_without_either_value() -> None:
