@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found, list_services
 
 # Twilio asks for at most one request per second to its A2P brand and campaign APIs.
 MIN_POLL_SECONDS = 1.0
@@ -30,6 +30,11 @@ def list_campaigns(client: Any, service_sid: str) -> list[Any]:
     """The A2P campaigns (UsAppToPerson) of a service: Twilio allows at most one."""
     usa2p = client.messaging.v1.services(service_sid).us_app_to_person
     return call("list the A2P campaign of messaging service %s" % service_sid, usa2p.list, page_size=PAGE_SIZE)
+
+
+def account_campaigns(client: Any) -> list[Any]:
+    """Every A2P campaign of the account: the campaign of each of its services."""
+    return [campaign for service in list_services(client) for campaign in list_campaigns(client, service.sid)]
 
 
 def fetch_brand(client: Any, sid: str) -> Any | None:

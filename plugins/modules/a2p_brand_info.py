@@ -75,10 +75,9 @@ brands:
           us_app_to_person_usecase: CUSTOMER_CARE
 """
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import fetch_brand, list_brands, list_campaigns
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import account_campaigns, fetch_brand, list_brands
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import resource_dict
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import list_services
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
 
 CAMPAIGN_FIELDS = ("sid", "messaging_service_sid", "brand_registration_sid", "campaign_status", "us_app_to_person_usecase", "campaign_id",
@@ -100,7 +99,7 @@ class A2PBrandInfo(TwilioModule):
                                  % (self.params["sid"], self.client.account_sid))
         else:
             brands = list_brands(self.client)
-        every = [{f: getattr(c, f) for f in CAMPAIGN_FIELDS} for service in list_services(self.client) for c in list_campaigns(self.client, service.sid)]
+        every = [{f: getattr(c, f) for f in CAMPAIGN_FIELDS} for c in account_campaigns(self.client)]
         self.result["brands"] = [{**resource_dict(brand), "campaigns": [c for c in every if c["brand_registration_sid"] == brand.sid]} for brand in brands]
         self.result["campaigns"] = every if not self.params["sid"] else [c for c in every if c["brand_registration_sid"] == self.params["sid"]]
 

@@ -229,13 +229,13 @@ restore:
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
-    WAIT_OPTIONS, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
+    WAIT_OPTIONS, account_campaigns, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import CAMPAIGN_MESSAGES, check_campaign_options
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, list_services, service_to_plan
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, service_to_plan
 
 # Module option -> Twilio field. Fixed fields cannot change once the campaign exists.
 FIXED = {
@@ -366,12 +366,12 @@ class A2PCampaign(TwilioModule):
         """A sole-proprietor brand registers one campaign (Twilio's spec of the Usa2p create): another of its campaigns refuses the create."""
         if brand.brand_type != "SOLE_PROPRIETOR":
             return
-        for service in list_services(self.client):
-            for campaign in list_campaigns(self.client, service.sid):
-                if campaign.brand_registration_sid == brand.sid and (self.campaign is None or campaign.sid != self.campaign.sid):
-                    raise ModuleError("brand_registration_sid=%r is a sole-proprietor brand, which registers one campaign, and it already has "
-                                      "campaign %s on messaging service %s; Twilio would refuse a second one."
-                                      % (brand.sid, campaign.sid, service.sid), field="brand_registration_sid", campaign_sid=campaign.sid)
+        for campaign in account_campaigns(self.client):
+            if campaign.brand_registration_sid == brand.sid and (self.campaign is None or campaign.sid != self.campaign.sid):
+                raise ModuleError("brand_registration_sid=%r is a sole-proprietor brand, which registers one campaign, and it already has "
+                                  "campaign %s on messaging service %s; Twilio would refuse a second one."
+                                  % (brand.sid, campaign.sid, campaign.messaging_service_sid), field="brand_registration_sid",
+                                  campaign_sid=campaign.sid)
 
     def _create(self, wanted: dict[str, Any], before: dict[str, Any] | None = None) -> None:
         self.mark_changed()
