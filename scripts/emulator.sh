@@ -1,12 +1,15 @@
 # shellcheck shell=bash
 # Sourced (after env.sh): start and stop the local Twilio emulator (tests/emulator).
-#   start_emulator SEED LOG [ARG...]   starts it on a free port with extra emulator options; sets EMULATOR_URL and EMULATOR_PID
-#   stop_emulator             stops it (safe to call twice; use it in an EXIT trap)
+#   start_emulator SEED LOG [ARG...]   starts it on a free port with extra emulator options (a --port among them wins);
+#                                      sets EMULATOR_URL and EMULATOR_PID. With EMULATOR_LAUNCHER=(setsid) it runs in
+#                                      a session of its own, so that it outlives the caller and its terminal's Ctrl-C
+#   stop_emulator             stops the emulator EMULATOR_PID names (safe to call twice; use it in an EXIT trap)
 #   seed_account_credentials SEED   prints the first account's SID and auth token
 #   count_requests LOG FROM TO       prints 'requests writes' logged between two line counts
 
 EMULATOR_PID=""
 EMULATOR_URL=""
+EMULATOR_LAUNCHER=()
 
 start_emulator() {
     local seed="$1" log_file="$2" out_file deadline
@@ -14,7 +17,7 @@ start_emulator() {
     out_file="${log_file%.*}.out"
     mkdir -p "$(dirname "${log_file}")"
     : >"${out_file}"
-    "${VENV}/bin/python" "${ROOT}/tests/emulator" --host 127.0.0.1 --port 0 \
+    "${EMULATOR_LAUNCHER[@]}" "${VENV}/bin/python" "${ROOT}/tests/emulator" --host 127.0.0.1 --port 0 \
         --seed "${seed}" --log "${log_file}" "$@" >"${out_file}" 2>&1 </dev/null &
     EMULATOR_PID=$!
     deadline=$((SECONDS + 30))

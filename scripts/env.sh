@@ -16,9 +16,9 @@ case ":${PATH}:" in
     *":${VENV}/bin:"*) ;;
     *) export PATH="${VENV}/bin:${PATH}" ;;
 esac
-# Keep ansible quiet and deterministic: no cows, no retry files, no colour in CI logs.
+# Keep ansible quiet and deterministic: no cows, no colour in CI logs. Retry files follow ansible.cfg (.build/retry/)
+# from the repository root, so that a shell that sources this file behaves as one that ran .venv/bin/activate.
 export ANSIBLE_NOCOWS=1
-export ANSIBLE_RETRY_FILES_ENABLED=0
 export ANSIBLE_LOCALHOST_WARNING=0
 export ANSIBLE_INVENTORY_UNPARSED_WARNING=0
 export PYTHONDONTWRITEBYTECODE=1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ansible_collections.tendlc.twilio.plugins.filter.flex_a2p_routing_plan import flex_a2p_routing_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import LISTED
 
 DOCUMENTATION = r"""
@@ -34,7 +35,11 @@ options:
     type: dict
     required: true
   routing_check:
-    description: With V(fail), numbers that do not route inbound SMS to Flex are problems; with V(warn) they are not.
+    description:
+      - With V(fail), numbers that will not route inbound SMS to Flex after the run are problems; with V(warn) they are not.
+      - The routing is judged as it will be after the planned changes (filter C(tendlc.twilio.flex_a2p_routing_plan)). A
+        messaging service that does not defer to the number's webhook is not a problem when the number ends in the role's
+        own service, which the run sets to defer; the number's own configuration, and a service the run leaves it in, are.
     type: str
     choices: [fail, warn]
     default: fail
@@ -101,11 +106,11 @@ def flex_a2p_plan_problems(plan: dict[str, Any], routing_check: str = "fail") ->
         missing = numbers["missing"]
         more = ", ... and %d more" % (len(missing) - LISTED) if len(missing) > LISTED else ""
         problems.append("flex_a2p_phone_numbers: the account does not own %s%s" % (", ".join(missing[:LISTED]), more))
-    routing = plan.get("routing")
-    if routing_check == "fail" and isinstance(routing, dict):
-        for number in routing.get("broken") or []:
-            problems.append("Flex routing: %s does not route inbound SMS to Flex: %s (set flex_a2p_routing_check=warn to go on anyway)"
-                            % (number.get("phone_number"), "; ".join(number.get("problems") or [])))
+    if routing_check == "fail":
+        for number in flex_a2p_routing_plan(plan):
+            if number["problems"]:
+                problems.append("Flex routing: %s does not route inbound SMS to Flex: %s (set flex_a2p_routing_check=warn to go on anyway)"
+                                % (number["phone_number"], "; ".join(number["problems"])))
     return problems
 
 

@@ -16,7 +16,7 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC, TWILIO_IMPORT_ERROR, build_client
 from ansible_collections.tendlc.twilio.plugins.module_utils._credentials import check_api_key, explain_refusal
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_auth, hidden_values
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_auth, hidden_values, url_secrets
 
 
 class TwilioModule:
@@ -96,6 +96,11 @@ class TwilioModule:
     def execute(self) -> None:
         """Read, plan and apply. Subclasses implement it."""
         raise NotImplementedError
+
+    def hide_url_secrets(self, *urls: Any) -> None:
+        """Mask the user info, query and fragment of these URLs (webhooks read from Twilio or given) in all output."""
+        for url in urls:
+            self.module.no_log_values.update(url_secrets(url))
 
     def mark_changed(self) -> None:
         self.result["changed"] = True

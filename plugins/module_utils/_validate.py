@@ -151,6 +151,25 @@ def _without_userinfo(parts: Any) -> str:
     return "%s://%s%s" % (parts.scheme, "***@" if "@" in parts.netloc else "", host + parts.path)
 
 
+URL_NOT_SHOWN = "(unreadable URL, not shown)"
+
+
+def shown_url(url: str | None) -> str | None:
+    """A webhook URL as output shows it: scheme://host[:port]/path, its user info (a user name and password, which Twilio
+    accepts in webhook URLs for HTTP authentication) as '***@' and any query or fragment (which may carry a token) as
+    '?...'. None and '' stay as they are; a value that is no URL with a host is URL_NOT_SHOWN."""
+    if not url:
+        return url
+    try:
+        parts = urlsplit(url)
+        readable = bool(parts.scheme and parts.hostname) and (parts.port or 0) >= 0  # a port that is no number raises ValueError
+    except (TypeError, ValueError):
+        readable = False
+    if not readable:
+        return URL_NOT_SHOWN
+    return _without_userinfo(parts) + ("?..." if "?" in url or "#" in url else "")
+
+
 def check_api_url(value: str | None) -> None:
     """api_url: an absolute http(s) base URL without user info, query or fragment; its user info is never repeated."""
     if value is None:
@@ -201,26 +220,36 @@ def api_url_warning(params: dict[str, Any]) -> str | None:
             % (value, parts.hostname))
 
 
-def hidden_values(params: dict[str, Any]) -> set[str]:
-    """Input values that must not show in the module's output (its result's invocation included): api_url's user info; an
-    api_url with a query or fragment (it may carry a token: check_api_url refuses it) whole, and its query and fragment
-    with their '?' and '#'; and a credential SID field's value that is not a SID (it may be a secret in the wrong field).
-    TwilioModule.run() adds them to module.no_log_values before anything can fail."""
-    hidden = set()
-    url = params.get("api_url")
-    if isinstance(url, str) and ("?" in url or "#" in url):
+def url_secrets(url: Any, whole: bool = False) -> set[str]:
+    """The parts of a URL that may be secrets, as output must mask them: its query and fragment (a token), with their '?'
+    and '#' (and, with whole, the whole URL when it has them), and its user info with its '@' (a user name and password:
+    Twilio accepts them in webhook URLs for HTTP authentication). Empty for a URL with neither."""
+    hidden: set[str] = set()
+    if not isinstance(url, str):
+        return hidden
+    if "?" in url or "#" in url:
         start = min(index for index in (url.find("?"), url.find("#")) if index >= 0)
         fragment = url.find("#")
-        pieces = {url, url[start:], url[fragment:] if fragment >= 0 else "", url[start:fragment] if fragment > start else ""}
+        pieces = {url if whole else "", url[start:], url[fragment:] if fragment >= 0 else "", url[start:fragment] if fragment > start else ""}
         # A lone '?' or '#' is no secret, and masking it would mask its every occurrence in the output.
         hidden.update(piece for piece in pieces if len(piece) > 1)
-    if isinstance(url, str) and "@" in url:
+    if "@" in url:
         try:
             parts = urlsplit(url)
         except ValueError:
             parts = None
         userinfo = parts.netloc.rsplit("@", 1)[0] if parts is not None else url.split("://", 1)[-1].rsplit("@", 1)[0]
-        hidden.add(userinfo + "@")  # with its '@', so that a short user name masks nothing else
+        if userinfo:
+            hidden.add(userinfo + "@")  # with its '@', so that a short user name masks nothing else
+    return hidden
+
+
+def hidden_values(params: dict[str, Any]) -> set[str]:
+    """Input values that must not show in the module's output (its result's invocation included): api_url's user info; an
+    api_url with a query or fragment (it may carry a token: check_api_url refuses it) whole, and its query and fragment
+    with their '?' and '#'; and a credential SID field's value that is not a SID (it may be a secret in the wrong field).
+    TwilioModule.run() adds them to module.no_log_values before anything can fail."""
+    hidden = url_secrets(params.get("api_url"), whole=True)
     for field in CREDENTIAL_FIELDS:
         value = params.get(field)
         # A secret is long (an auth token 32 characters); a short malformed value is only a typo, and masking it would

@@ -55,6 +55,8 @@ campaigns:
       is_externally_registered: false
       mock: false
       errors: []
+      date_created: "2026-11-20T10:00:00Z"
+      date_updated: "2026-11-23T16:30:00Z"
 brands:
   description: The brands as Twilio returns them, each with the campaigns that use it under C(campaigns).
   returned: always
@@ -81,7 +83,7 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._client import resou
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
 
 CAMPAIGN_FIELDS = ("sid", "messaging_service_sid", "brand_registration_sid", "campaign_status", "us_app_to_person_usecase", "campaign_id",
-                   "is_externally_registered", "mock", "errors")
+                   "is_externally_registered", "mock", "errors", "date_created", "date_updated")
 
 
 class A2PBrandInfo(TwilioModule):
@@ -99,7 +101,7 @@ class A2PBrandInfo(TwilioModule):
                                  % (self.params["sid"], self.client.account_sid))
         else:
             brands = list_brands(self.client)
-        every = [{f: getattr(c, f) for f in CAMPAIGN_FIELDS} for c in account_campaigns(self.client)]
+        every = [{f: c.get(f) for f in CAMPAIGN_FIELDS} for c in map(resource_dict, account_campaigns(self.client))]
         self.result["brands"] = [{**resource_dict(brand), "campaigns": [c for c in every if c["brand_registration_sid"] == brand.sid]} for brand in brands]
         self.result["campaigns"] = every if not self.params["sid"] else [c for c in every if c["brand_registration_sid"] == self.params["sid"]]
 

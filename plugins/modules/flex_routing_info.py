@@ -18,8 +18,26 @@ description:
     of type sms for the number, and an empty C(sms_url).
   - In both, a number with an C(sms_application_sid) does not route to Flex, because the TwiML application takes its
     inbound messages.
-  - Never changes anything. The M(tendlc.twilio.sender_pool) requirement that the messaging service defers to the
-    number's webhook (C(use_inbound_webhook_on_number)) is what keeps this routing working once the number is pooled.
+  - In both, the Messaging Service whose sender pool holds the number decides too, as Twilio routes a pooled number's
+    inbound SMS. With the service's C(use_inbound_webhook_on_number) true ("Defer to sender's webhook") the number's own
+    settings above receive them. With it false, the service's C(inbound_request_url) receives them instead, and when
+    that URL is null Twilio drops them (Twilio's spec of the Messaging Service resource); so the number does not route
+    to Flex, unless (legacy Flex only) the service's URL is itself Flex's Proxy webhook. Whether any service URL reaches
+    a Flex Conversations address configuration is not documented, so with O(inbound_routing=conversations) a service
+    that does not defer is always a problem.
+  - Each entry says why, split into the number's own configuration (RV(phone_numbers[].number_problems)) and its
+    service's (RV(phone_numbers[].service_problem)). While its service does not defer, Twilio does not use the number's
+    own C(sms_url) or C(sms_application_sid) for inbound SMS, so their problems are not current problems but
+    RV(phone_numbers[].latent_problems), which matter once the service defers to the number's webhook; a problem of
+    the Flex Flow or the address configuration stays current.
+  - A number given twice (as E.164 and as its SID) is checked once.
+  - URLs in the result (RV(phone_numbers[].sms_url), RV(phone_numbers[].service_inbound_request_url) and those quoted
+    in problems) are shown without their user info (C(***@)) and without their query and fragment (C(?...)), since Twilio
+    accepts a user name and password in a webhook URL for HTTP authentication, and a query often carries a token.
+  - The services and their pools are read once per run (one list of services, one list of phone numbers per service),
+    only when a listed number is found.
+  - Never changes anything. M(tendlc.twilio.messaging_service) with C(use_inbound_webhook_on_number=true)
+    fixes a service problem; the C(tendlc.twilio.flex_a2p) role always does so for its own service.
 author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
@@ -59,11 +77,15 @@ EXAMPLES = r"""
   ansible.builtin.assert:
     that: routing.broken | length == 0
     fail_msg: "{{ routing.broken | map(attribute='phone_number') | join(', ') }} do not route to Flex"
+
+- name: The messaging services that keep numbers' inbound SMS from Flex
+  ansible.builtin.debug:
+    msg: "{{ routing.phone_numbers | selectattr('service_problem') | map(attribute='messaging_service_sid') | unique | list }}"
 """
 
 RETURN = r"""
 phone_numbers:
-  description: One entry per number checked, in the order given.
+  description: One entry per number checked, in the order given (a number given twice, once).
   returned: always
   type: list
   elements: dict
@@ -77,7 +99,9 @@ phone_numbers:
       type: str
       sample: "+15551230001"
     sms_url:
-      description: The number's inbound SMS webhook.
+      description:
+        - The number's inbound SMS webhook, its user info shown as C(***@) and its query and fragment as C(?...);
+          C((unreadable URL, not shown)) when it is no URL with a host.
       type: str
       sample: ""
     sms_method:
@@ -96,15 +120,62 @@ phone_numbers:
       description: The sms address configuration of the number (Flex Conversations), or null.
       type: str
       sample: IG0123456789abcdef0123456789abcdef
-    routes_to_flex:
-      description: Whether inbound SMS of the number reach Flex.
+    messaging_service_sid:
+      description: The Messaging Service whose sender pool holds the number, or null when it is in no pool.
+      type: str
+      sample: MG0123456789abcdef0123456789abcdef
+    service_defers:
+      description:
+        - The service's C(use_inbound_webhook_on_number) ("Defer to sender's webhook"); null when the number is in no pool.
       type: bool
-      sample: true
-    problems:
-      description: What is wrong, in words, when RV(phone_numbers[].routes_to_flex) is false.
+      sample: false
+    service_inbound_request_url:
+      description:
+        - The service's C(inbound_request_url), which receives the number's inbound SMS when RV(phone_numbers[].service_defers)
+          is false; null when the service has none (inbound SMS are then dropped) or the number is in no pool.
+        - Its user info is shown as C(***@) and its query and fragment as C(?...), as in RV(phone_numbers[].sms_url).
+      type: str
+      sample: https://example.com/marketing/inbound
+    number_problems:
+      description:
+        - What is wrong now with the number's own configuration (webhook, TwiML application, Flex Flow, address
+          configuration). While its service does not defer, only the Flex Flow and the address configuration.
       type: list
       elements: str
       sample: []
+    latent_problems:
+      description:
+        - What is wrong with the number's own webhook or TwiML application while its service does not defer to the
+          number's webhook (RV(phone_numbers[].service_defers) false), so that Twilio does not use them now; each
+          matters once the service defers. Not in RV(phone_numbers[].problems). Empty otherwise.
+      type: list
+      elements: str
+      sample:
+        - >-
+          sms_url is '', not Flex's Proxy webhook (https://webhooks.twilio.com/v1/Accounts/AC.../Proxy/KS.../Webhooks/Message);
+          this matters once the service defers to the number's webhook
+    service_problem:
+      description: What is wrong with the routing of the service whose pool holds the number, or null.
+      type: str
+      sample: >-
+        its messaging service MG0123456789abcdef0123456789abcdef does not defer to the number's webhook
+        (use_inbound_webhook_on_number false): inbound SMS go to the service's inbound_request_url
+        https://example.com/marketing/inbound, not to Flex
+    routes_to_flex:
+      description: Whether inbound SMS of the number reach Flex now (RV(phone_numbers[].problems) is empty).
+      type: bool
+      sample: false
+    problems:
+      description:
+        - Every reason the number does not route to Flex, in words; RV(phone_numbers[].number_problems) followed by
+          RV(phone_numbers[].service_problem) when there is one. Empty when RV(phone_numbers[].routes_to_flex) is true.
+      type: list
+      elements: str
+      sample:
+        - >-
+          its messaging service MG0123456789abcdef0123456789abcdef does not defer to the number's webhook
+          (use_inbound_webhook_on_number false): inbound SMS go to the service's inbound_request_url
+          https://example.com/marketing/inbound, not to Flex
 broken:
   description: The entries of RV(phone_numbers) that do not route to Flex.
   returned: always
@@ -119,10 +190,14 @@ missing:
   sample: []
 """
 
+from typing import Any
+
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._flex import ROUTINGS, routing_problems, sms_addresses, sms_flex_flows
+from ansible_collections.tendlc.twilio.plugins.module_utils._flex import (
+    ROUTINGS, pooling_services, routing_problems, service_problem, sms_addresses, sms_flex_flows)
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_owned_numbers, warn_missing
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import shown_url
 
 
 class FlexRoutingInfo(TwilioModule):
@@ -139,23 +214,35 @@ class FlexRoutingInfo(TwilioModule):
     def execute(self) -> None:
         owned = {key: n for n in list_owned_numbers(self.client) for key in (n.sid, n.phone_number)}
         wanted = list(dict.fromkeys(self.params["phone_numbers"]))
-        numbers = [owned[value] for value in wanted if value in owned]
+        # one entry per number, in the order first given, though given both as E.164 and as its SID
+        numbers = list({owned[value].sid: owned[value] for value in wanted if value in owned}.values())
         self.result["missing"] = [value for value in wanted if value not in owned]
         warn_missing(self.module, self.client.account_sid, self.result["missing"])
         routing = self.params["inbound_routing"]
         flows = sms_flex_flows(self.client) if routing == "legacy" and numbers else {}
         addresses = sms_addresses(self.client) if routing == "conversations" and numbers else {}
-        entries = []
-        for number in numbers:
-            problems = routing_problems(number, routing, flows, addresses)
-            flow, address = flows.get(number.phone_number), addresses.get(number.phone_number)
-            entries.append({
-                "sid": number.sid, "phone_number": number.phone_number, "sms_url": number.sms_url, "sms_method": number.sms_method,
-                "sms_application_sid": number.sms_application_sid, "flex_flow_sid": flow.sid if flow else None,
-                "address_configuration_sid": address.sid if address else None, "routes_to_flex": not problems, "problems": problems,
-            })
+        services = pooling_services(self.client) if numbers else {}
+        entries = [self._entry(number, routing, flows, addresses, services.get(number.sid)) for number in numbers]
         self.result["phone_numbers"] = entries
         self.result["broken"] = [entry for entry in entries if not entry["routes_to_flex"]]
+
+    @staticmethod
+    def _entry(number: Any, routing: str, flows: dict[str, Any], addresses: dict[str, Any], service: Any) -> dict[str, Any]:
+        """One number's routing: its own settings, the service whose pool holds it, and why it does not reach Flex."""
+        number_problems, latent = routing_problems(number, routing, flows, addresses, service)
+        problem = service_problem(service, routing)
+        problems = number_problems + ([problem] if problem else [])
+        flow, address = flows.get(number.phone_number), addresses.get(number.phone_number)
+        return {
+            "sid": number.sid, "phone_number": number.phone_number, "sms_url": shown_url(number.sms_url), "sms_method": number.sms_method,
+            "sms_application_sid": number.sms_application_sid, "flex_flow_sid": flow.sid if flow else None,
+            "address_configuration_sid": address.sid if address else None,
+            "messaging_service_sid": service.sid if service else None,
+            "service_defers": bool(service.use_inbound_webhook_on_number) if service else None,
+            "service_inbound_request_url": shown_url(service.inbound_request_url or None) if service else None,
+            "number_problems": number_problems, "latent_problems": latent, "service_problem": problem, "routes_to_flex": not problems,
+            "problems": problems,
+        }
 
 
 def main() -> None:

@@ -244,6 +244,8 @@ class MessagingService(TwilioModule):
     service: Any = None
 
     def validate(self) -> None:
+        # Webhook URLs may carry a password or a token: masked in the result, its diff and its invocation.
+        self.hide_url_secrets(*(self.params[field] for field in URL_FIELDS))
         check_service_options(self.params)
 
     def execute(self) -> None:
@@ -255,6 +257,8 @@ class MessagingService(TwilioModule):
 
     def _get(self) -> None:
         self.service = find_service(self.client, sid=self.params["sid"], friendly_name=self.params["friendly_name"])
+        if self.service is not None:  # its webhook URLs, as Twilio has them, masked like the options' (validate())
+            self.hide_url_secrets(*(getattr(self.service, field) for field in URL_FIELDS))
 
     def _managed(self) -> dict[str, Any]:
         """The writable fields of the current service, URLs cleared to ''."""

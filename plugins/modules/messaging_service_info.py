@@ -88,6 +88,8 @@ class MessagingServiceInfo(TwilioModule):
             services = list_services(self.client)
         if name is not None:
             services = [service for service in services if service.friendly_name == name]
+        for service in services:  # webhook URLs may carry a password or a token: masked in the result
+            self.hide_url_secrets(service.inbound_request_url, service.fallback_url, service.status_callback)
         self.result["services"] = [resource_dict(service) for service in services]
 
 

@@ -27,6 +27,18 @@ options:
         A listed number the account does not own is reported in RV(missing).
     type: list
     elements: str
+  include_account:
+    description:
+      - Also read the account itself (its 2010 Account resource, one more request) and return its friendly name, status
+        and type in RV(account), so that a report can name the account as people know it.
+      - The account's auth token, which Twilio returns with the resource, is never returned. A friendly name that is an
+        email address (Twilio's default) is personal data and is not returned either.
+      - A Standard API key may not read the Account resource; with one, RV(account.friendly_name) is null and
+        RV(account.note) says why, and the task does not fail.
+      - The same for any other failure to read the Account resource (a Restricted API key without the permission, a
+        5xx after the retries, ...); the friendly name is cosmetic. Only a failure to list the numbers fails the task.
+    type: bool
+    default: false
 seealso:
   - module: tendlc.twilio.sender_pool
 """
@@ -43,6 +55,11 @@ EXAMPLES = r"""
 - name: Two numbers' inbound settings
   tendlc.twilio.phone_number_info:
     phone_numbers: ["+15551230001", "+15551230002"]
+
+- name: The numbers, and the account's friendly name for a report
+  tendlc.twilio.phone_number_info:
+    include_account: true
+  register: inventory_numbers
 """
 
 RETURN = r"""
@@ -69,7 +86,11 @@ phone_numbers:
       type: dict
       sample: {voice: true, sms: true, mms: true, fax: false}
     sms_url:
-      description: The number's own inbound SMS webhook; Flex's Proxy webhook for legacy Flex, empty for Flex Conversations.
+      description:
+        - The number's own inbound SMS webhook; Flex's Proxy webhook for legacy Flex, empty for Flex Conversations.
+        - Its user info (a user name and password for HTTP authentication) is shown as C(***@) and its query and fragment
+          (which may carry a token) as C(?...); C((unreadable URL, not shown)) when it is no URL with a host. So two
+          values that differ only there compare equal.
       type: str
       sample: https://webhooks.twilio.com/v1/Accounts/AC0123456789abcdef0123456789abcdef/Proxy/KS0123456789abcdef0123456789abcdef/Webhooks/Message
     sms_method:
@@ -88,6 +109,33 @@ phone_numbers:
       description: The Messaging Service whose sender pool holds the number, or null.
       type: str
       sample: MG0123456789abcdef0123456789abcdef
+account:
+  description: The account of the task's credentials. Only C(sid) unless O(include_account=true).
+  returned: always
+  type: dict
+  contains:
+    sid:
+      description: The account SID.
+      type: str
+      sample: AC0123456789abcdef0123456789abcdef
+    friendly_name:
+      description: The account's friendly name; null when not read, not readable, or an email address (see RV(account.note)).
+      type: str
+      sample: Production (East)
+    status:
+      description: V(active), V(suspended) or V(closed); null when not read.
+      type: str
+      sample: active
+    type:
+      description: V(Trial) or V(Full); null when not read.
+      type: str
+      sample: Full
+    note:
+      description:
+        - Why RV(account.friendly_name) is null although O(include_account=true), else null; C(friendly name not read)
+          followed by a short reason when the Account resource could not be read.
+      type: str
+      sample: null
 missing:
   description: Entries of O(phone_numbers) that match no number of the account.
   returned: always
@@ -96,10 +144,12 @@ missing:
   sample: ["+15559990000"]
 """
 
+from ansible_collections.tendlc.twilio.plugins.module_utils._account import account_identity
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import list_services
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_owned_numbers, pool_holders, warn_missing
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import shown_url
 
 FIELDS = ("sid", "phone_number", "friendly_name", "capabilities", "sms_url", "sms_method", "sms_application_sid", "status")
 
@@ -107,6 +157,7 @@ FIELDS = ("sid", "phone_number", "friendly_name", "capabilities", "sms_url", "sm
 class PhoneNumberInfo(TwilioModule):
     argument_spec = {
         "phone_numbers": {"type": "list", "elements": "str"},
+        "include_account": {"type": "bool", "default": False},
     }
 
     def validate(self) -> None:
@@ -127,8 +178,13 @@ class PhoneNumberInfo(TwilioModule):
             self.result["missing"] = []
         holders = pool_holders(self.client, list_services(self.client), (PHONE_NUMBER,)) if numbers else {}
         self.result["phone_numbers"] = [
-            {**{field: getattr(n, field) for field in FIELDS}, "messaging_service_sid": holders.get(n.sid)} for n in numbers
+            {**{field: getattr(n, field) for field in FIELDS}, "sms_url": shown_url(n.sms_url), "messaging_service_sid": holders.get(n.sid)}
+            for n in numbers
         ]
+        # after the numbers: a refusal of the credentials shows on the request every run makes; the account's name is
+        # cosmetic, so a failure to read it is a note, not a failure
+        by_api_key = bool(self.params["api_key_sid"])
+        self.result["account"] = account_identity(self.client, by_api_key) if self.params["include_account"] else {"sid": self.client.account_sid}
 
 
 def main() -> None:

@@ -64,9 +64,9 @@ class App:
                     if product not in products.PRODUCTS:
                         raise not_found(f"/{product}{path}" if product else path)
                     with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
-                        account = self._authenticate(headers.get("authorization"))
+                        account, by_api_key = self._authenticate(headers.get("authorization"))
                         route, params = API.match(product, method, path)
-                        reply = route.handler(Call(method, product, path, query, form, params, self.state, account))
+                        reply = route.handler(Call(method, product, path, query, form, params, self.state, account, by_api_key=by_api_key))
                         reply.body = copy.deepcopy(reply.body)
                 except TwilioError as error:
                     reply = Reply(error.status, error.body(), dict(error.headers))
@@ -91,7 +91,8 @@ class App:
                 record["fault"] = info.fault
             self.log.record(record)
 
-    def _authenticate(self, header: Optional[str]) -> Account:
+    def _authenticate(self, header: Optional[str]) -> tuple[Account, bool]:
+        """The caller's account, and whether an API key (not the account SID and auth token) signed the request."""
         scheme, _space, encoded = (header or "").partition(" ")
         if scheme.lower() != "basic":
             raise authenticate()
@@ -103,7 +104,7 @@ class App:
         account = self.state.authenticate(username, password)
         if account is None:
             raise authenticate()
-        return account
+        return account, username != account.sid
 
     def _admin(self, method: str, path: str, query: MultiDict, form: MultiDict, content_type: str, body: bytes) -> Reply:
         try:

@@ -7,6 +7,7 @@ Adding a product or a resource family means importing its module here (its route
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
+from emulator.api import accounts as _api_accounts  # noqa: F401  pylint: disable=unused-import
 from emulator.api import incoming_phone_number_routes as _api_number_routes  # noqa: F401  pylint: disable=unused-import
 from emulator.api import incoming_phone_numbers as api_numbers
 from emulator.api import short_codes as api_short_codes

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Call:
-    """One API request as a handler sees it. ``account`` is None only for admin routes."""
+    """One API request as a handler sees it. ``account`` is None only for admin routes; ``by_api_key`` says whether
+    the caller signed in with one of the account's API keys rather than its auth token."""
 
     method: str
     product: str
@@ -29,6 +30,7 @@ class Call:
     state: "State"
     account: Optional["Account"] = None
     json: Any = None
+    by_api_key: bool = False
 
     def owner(self) -> "Account":
         """The authenticated account (API routes always have one)."""

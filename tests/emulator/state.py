@@ -13,6 +13,7 @@ import threading
 from typing import Any, Callable, Optional
 
 from emulator.sids import make_sid
+from emulator.timefmt import rfc2822
 
 Record = dict[str, Any]
 DeleteHook = Callable[["Account", Record], None]
@@ -38,6 +39,7 @@ class Account:
         self.sid = sid
         self.auth_token = auth_token
         self.friendly_name = friendly_name or sid
+        self.date_created = rfc2822()  # when the emulator built it (the 2010 Account resource's dates)
         self.api_keys: dict[str, str] = {}
         self.stores: dict[str, dict[str, Record]] = {}
         self.extras: dict[str, list[Any]] = {}  # seed sections no product models yet, kept verbatim

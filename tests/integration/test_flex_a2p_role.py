@@ -82,16 +82,40 @@ def test_limit_staging_touches_one_account(accounts, ansible_playbook):
     assert {r["account_sid"] for r in run.requests} == {STAGING}
 
 
-def test_check_diff_on_the_drifted_account_shows_what_the_real_run_does(accounts, ansible_playbook):
-    check = ansible_playbook(ROLLOUT, accounts, "-i", str(INVENTORY), "--limit", "production-west", "--check", "--diff")
+# What Twilio assigns when the real run creates or registers: the only summary keys a check-mode plan cannot know.
+ASSIGNED = {"service_sid": ("service_action", "create"), "campaign_sid": ("campaign_action", "register"),
+            "campaign_status": ("campaign_action", "register"), "campaign_id": ("campaign_action", "register")}
+
+
+def test_check_diff_shows_the_whole_plan_and_its_summary_is_what_the_real_run_does(accounts, ansible_playbook):
+    check = ansible_playbook(ROLLOUT, accounts, "-i", str(INVENTORY), "--check", "--diff")
     assert check.rc == 0, check.stdout[-4000:]
     assert check.writes == []
+    # The drifted account: the service's setting; the fresh ones (no Flex service yet): every number to be added or
+    # moved, and the campaign with its fields.
     assert '+    "use_inbound_webhook_on_number": true' in check.stdout
-    real = ansible_playbook(ROLLOUT, accounts, "-i", str(INVENTORY), "--limit", "production-west", "--diff")
-    planned, done = summaries(check)["production-west"], summaries(real)["production-west"]
-    for key in ("added", "removed", "moved", "pool_size", "service_sid", "service_changed"):
-        assert planned[key] == done[key], key
-    assert planned["check_mode"] is True and done["check_mode"] is False
+    for number in ("+15550200001", "+15550200004", "+15550100003"):
+        assert '+        "%s"' % number in check.stdout, number
+    assert '+    "usecase": "CUSTOMER_CARE"' in check.stdout and '+    "message_samples": [' in check.stdout
+    real = ansible_playbook(ROLLOUT, accounts, "-i", str(INVENTORY), "--diff")
+    assert real.rc == 0, real.stdout[-4000:]
+    planned, done = summaries(check), summaries(real)
+    assert planned["staging-us"]["moved"] == ["+15550100003"] and planned["staging-us"]["service_action"] == "create"
+    assert len(planned["production-east"]["added"]) == 4 and planned["production-east"]["campaign_action"] == "register"
+    assert planned["production-east"]["campaign_usecase"] == "CUSTOMER_CARE"
+    assert planned["production-west"]["service_action"] == "update" and planned["production-west"]["campaign_action"] == "update"
+    for host in ("staging-us", "production-east", "production-west"):
+        plan, did = planned[host], done[host]
+        assert set(plan) == set(did), host
+        assert (plan["check_mode"], did["check_mode"]) == (True, False)
+        for key in sorted(set(plan) - {"check_mode", "line"}):
+            action_key, action = ASSIGNED.get(key, (None, None))
+            if action_key and plan[action_key] == action:
+                assert plan[key] in ("", "to be registered") and did[key], (host, key, plan[key], did[key])
+            else:
+                assert plan[key] == did[key], (host, key, plan[key], did[key])
+        assert plan["line"].endswith("(check mode: nothing was written)") and "to be" in plan["line"]
+        assert did["line"].startswith("%s: service MG" % host) and "to be" not in did["line"]
 
 
 def test_a_number_that_does_not_route_to_flex_stops_the_role_before_any_write(emulator_factory, ansible_playbook, tmp_path):

@@ -3,7 +3,9 @@
 Fields follow the ``api.v2010.account.incoming_phone_number`` schema of twilio_api_v2010.json in its
 order, plus ``subresource_uris`` (in the spec's examples, not its schema); twilio 9.x also reads a ``type``
 the spec lacks, which is not returned. Numbers cannot be bought or released here: they come from the seed.
-Adding a number to a Messaging Service's sender pool does not change this record.
+Adding a number to a Messaging Service's sender pool, or taking it out, does not change this record (its
+``sms_url`` and ``sms_application_sid`` included): no Twilio source says it does (*unconfirmed*, see docs/emulator.md,
+"Sender pools").
 """
 
 import re

@@ -47,7 +47,8 @@ def test_a_campaign_waiting_for_its_brand_is_not_a_problem_but_a_refused_campaig
 
 @pytest.mark.parametrize("routing_check, expected", [("fail", 1), ("warn", 0)])
 def test_broken_routing_is_a_problem_only_when_the_check_fails(routing_check, expected):
-    routing = {"phone_numbers": [], "broken": [{"phone_number": "+15550001001", "problems": ["sms_url points elsewhere"]}]}
+    broken = {"sid": "PN1", "phone_number": "+15550001001", "number_problems": ["sms_url points elsewhere"], "service_problem": None}
+    routing = {"phone_numbers": [broken], "broken": [broken]}
     problems = flex_a2p_plan_problems(plan(routing=routing), routing_check=routing_check)
     assert len(problems) == expected
     assert all("+15550001001 does not route inbound SMS to Flex: sms_url points elsewhere" in p for p in problems)

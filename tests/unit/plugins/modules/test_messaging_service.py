@@ -184,3 +184,22 @@ def test_bad_input_fails_before_any_request(requests_mock, run_module, args, fie
     assert result["msg"].startswith(field)
     assert result["field"] == field
     assert not requests_mock.request_history
+
+
+SECRET_URL = "https://alice:hunter2@hooks.example.com/sms?token=SECRET123"
+
+
+def test_webhook_passwords_and_tokens_never_show_in_the_result_or_diff(requests_mock, run_module):
+    # Twilio accepts user info in webhook URLs (HTTP authentication), and a query often carries a token.
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex", inbound_request_url=SECRET_URL)]))
+    args = {**AUTH, "friendly_name": "Flex", "use_inbound_webhook_on_number": True,
+            "fallback_url": "https://bob:pw-0123@fallback.example.com/in?key=KEY456"}
+    for check_mode in (True, False):
+        requests_mock.post(SERVICES_URL + "/" + MG1, json=service(MG1, "Flex", inbound_request_url=SECRET_URL, use_inbound_webhook_on_number=True,
+                                                                  fallback_url=args["fallback_url"]))
+        result = run_module(messaging_service, args, check_mode=check_mode, diff=True)
+        text = json.dumps(result)
+        assert result["changed"] is True, result
+        for secret in ("hunter2", "SECRET123", "pw-0123", "KEY456"):
+            assert secret not in text, (check_mode, secret)
+        assert "hooks.example.com/sms" in json.dumps(result["diff"]["before"])

@@ -53,3 +53,12 @@ def test_credentials_come_from_the_environment(requests_mock, run_module, monkey
     monkeypatch.setenv("TWILIO_ACCOUNT_SID", AUTH["account_sid"])
     monkeypatch.setenv("TWILIO_AUTH_TOKEN", AUTH["auth_token"])
     assert run_module(messaging_service_info, {})["services"] == []
+
+
+def test_webhook_passwords_and_tokens_are_masked(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service("MG" + "a" * 32, "Flex", inbound_request_url="https://al:hunter2@h.example.com/in?t=S3CRET",
+                                                                   status_callback="https://h.example.com/status#frag-TOKEN")]))
+    result = run_module(messaging_service_info, AUTH)
+    [found] = result["services"]
+    assert "h.example.com/in" in found["inbound_request_url"] and "h.example.com/status" in found["status_callback"]
+    assert not any(secret in str(result) for secret in ("hunter2", "S3CRET", "frag-TOKEN"))

@@ -1,0 +1,200 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The flex_a2p_summary filter: what the flex_a2p role did to one account (in check mode: what it would do)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ansible_collections.tendlc.twilio.plugins.filter.flex_a2p_routing_plan import flex_a2p_routing_plan
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import LISTED
+
+DOCUMENTATION = r"""
+name: flex_a2p_summary
+short_description: Summarise what the flex_a2p role did, or would do, to one Twilio account
+version_added: 0.1.0
+author:
+  - tendlc.twilio maintainers (@tendlc)
+description:
+  - Turns the plan of the C(tendlc.twilio.flex_a2p) role (every step in check mode) and the results of the steps it
+    applied into one record per account, the fact C(flex_a2p_summary), and its one-line form.
+  - Each step's record comes from the step's applied result when it ran, else from its plan. So in check mode the
+    summary is the plan, and a real run that follows it ends with the same actions, numbers and fields; only what
+    Twilio assigns (the SIDs of what is created, the statuses of what is registered) differs.
+  - The actions are C(service_action) (V(create), V(update), V(none)), C(brand_action) (V(register), V(adopt),
+    V(read), V(none)) and C(campaign_action) (V(register), V(update), V(replace), V(link), V(relink), V(wait) for a
+    brand that is not approved yet, V(none)).
+options:
+  _input:
+    description:
+      - The role's plan (C(flex_a2p__plan)), with the keys C(service), C(pool), C(brand), C(brand_read), C(campaign),
+        C(external_campaign) and C(routing), each a task result.
+    type: dict
+    required: true
+  applied:
+    description:
+      - The results the apply steps registered, under the same keys (C(service), C(pool), C(brand), C(campaign),
+        C(external_campaign)); a skipped or missing one means the step was not applied and its plan stands.
+    type: dict
+    default: {}
+  context:
+    description:
+      - What the summary names, from the role's variables and facts; C(account), C(check_mode), C(service_name),
+        C(brand_sid), C(brand_status), C(campaign_wanted) (a Twilio campaign is configured),
+        C(external_campaign_id), C(routing), and C(routing_after) (the post-run Flex routing check, if any).
+    type: dict
+    required: true
+"""
+
+EXAMPLES = r"""
+- name: Summarise the account
+  ansible.builtin.set_fact:
+    flex_a2p_summary: "{{ flex_a2p__plan | tendlc.twilio.flex_a2p_summary(applied, context) }}"
+"""
+
+RETURN = r"""
+_value:
+  description: The account's summary; C(line) is its one-line form.
+  type: dict
+"""
+
+# How the one-line summary words each action, after a real run and in check mode.
+ACTIONS_DONE = {"create": "created", "update": "updated", "register": "registered", "replace": "replaced", "link": "linked",
+                "relink": "linked again", "adopt": "found for its bundles", "read": "read"}
+ACTIONS_PLANNED = {"create": "to be created", "update": "to be updated", "register": "to be registered", "replace": "to be replaced",
+                   "link": "to be linked", "relink": "to be linked again", "adopt": "found for its bundles", "read": "read"}
+
+
+def _ran(result: Any) -> bool:
+    return isinstance(result, dict) and bool(result) and not result.get("skipped")
+
+
+def _final(plan: dict[str, Any], applied: dict[str, Any], step: str) -> dict[str, Any]:
+    """The step's applied result when it ran, else its plan (empty when neither ran)."""
+    result = applied.get(step)
+    if _ran(result):
+        return result
+    planned = plan.get(step)
+    return planned if _ran(planned) else {}
+
+
+def _service(plan: dict[str, Any], final: dict[str, Any]) -> tuple[str, str]:
+    planned_sid = ((plan.get("service") or {}).get("service") or {}).get("sid") or ""
+    sid = (final.get("service") or {}).get("sid") or ""
+    if not final.get("changed"):
+        return sid, "none"
+    return sid, "update" if planned_sid else "create"
+
+
+def _brand(final: dict[str, Any], context: dict[str, Any]) -> str:
+    if not final:
+        return "read" if context.get("brand_sid") else "none"
+    if final.get("changed"):
+        return "register"
+    return "adopt" if final.get("adopted") else "none"
+
+
+def _had_one(planned: dict[str, Any]) -> bool:
+    """Whether the plan found a campaign (or link) on the service: its diff's before, else the SID of its result."""
+    diff = planned.get("diff")
+    if isinstance(diff, dict) and "before" in diff:
+        return bool(diff["before"])
+    return bool((planned.get("campaign") or {}).get("sid"))
+
+
+def _campaign(plan: dict[str, Any], applied: dict[str, Any], context: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    for step, new, again in (("campaign", "register", "update"), ("external_campaign", "link", "relink")):
+        final = _final(plan, applied, step)
+        if not final:
+            continue
+        campaign = final.get("campaign") or {}
+        planned = plan.get(step) or {}
+        if not final.get("changed"):
+            return "none", campaign
+        if planned.get("replaced"):
+            return "replace", campaign
+        return (again if _had_one(planned) else new), campaign
+    if context.get("campaign_wanted") and (context.get("brand_status") or "") != "APPROVED":
+        return "wait", {}
+    return "none", {}
+
+
+def _campaign_status(action: str, campaign: dict[str, Any], context: dict[str, Any]) -> str:
+    if campaign.get("campaign_status"):
+        return str(campaign["campaign_status"])
+    if action == "wait":
+        brand = context.get("brand_sid")
+        if not brand:
+            return "not registered yet: the brand is to be registered and approved first"
+        return "not registered yet: brand %s is %s" % (brand, context.get("brand_status") or "not readable")
+    return "to be registered" if action in ("register", "replace", "link", "relink") else "none"
+
+
+def _line(summary: dict[str, Any]) -> str:
+    words = ACTIONS_PLANNED if summary["check_mode"] else ACTIONS_DONE
+    service = summary["service_sid"] or "(new)"
+    service_word = words.get(summary["service_action"], "unchanged")
+    campaign_word = words.get(summary["campaign_action"], "unchanged")
+    if summary["campaign_action"] in ("wait", "none") and not summary["campaign_sid"]:
+        campaign = "campaign %s" % summary["campaign_status"]
+    else:
+        status = "" if summary["campaign_status"] == "to be registered" else " (%s)" % summary["campaign_status"]
+        usecase = " %s" % summary["campaign_usecase"] if summary["campaign_usecase"] else ""
+        campaign = "campaign %s%s %s%s" % (summary["campaign_sid"] or "(new)", usecase, campaign_word, status)
+    brand = "" if summary["brand_action"] == "none" and not summary["brand_sid"] else "brand %s %s%s, " % (
+        summary["brand_sid"] or "(new)", words.get(summary["brand_action"], "unchanged"),
+        " (%s)" % summary["brand_status"] if summary["brand_status"] else "")
+    broken = summary["routing_broken"]
+    routing = "; %d number(s) do not reach Flex%s: %s%s" % (
+        len(broken), " after the run" if summary["check_mode"] else "", ", ".join(broken[:LISTED]),
+        ", ... and %d more" % (len(broken) - LISTED) if len(broken) > LISTED else "") if broken else ""
+    return "%s: service %s %s, pool %d numbers (added %d, removed %d, moved %d), %s%s%s%s" % (
+        summary["account"], service, service_word, summary["pool_size"], len(summary["added"]), len(summary["removed"]), len(summary["moved"]),
+        brand, campaign, routing, " (check mode: nothing was written)" if summary["check_mode"] else "")
+
+
+def flex_a2p_summary(plan: dict[str, Any], applied: dict[str, Any] | None = None, context: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The account's summary (see DOCUMENTATION)."""
+    if not isinstance(plan, dict):
+        raise TypeError("flex_a2p_summary expects the role's plan as a dictionary of task results, got %s" % type(plan).__name__)
+    applied, context = applied or {}, context or {}
+    service_sid, service_action = _service(plan, _final(plan, applied, "service"))
+    pool = _final(plan, applied, "pool")
+    campaign_action, campaign = _campaign(plan, applied, context)
+    routing = context.get("routing_after")
+    # Before the post-run check (check mode, or a run it did not reach): the routing as it will be after the run.
+    broken = ([n.get("phone_number") for n in routing.get("broken") or []] if _ran(routing)
+              else [n["phone_number"] for n in flex_a2p_routing_plan(plan) if not n["routes_to_flex"]])
+    summary = {
+        "account": context.get("account"),
+        "check_mode": bool(context.get("check_mode")),
+        "service_sid": service_sid,
+        "service_name": context.get("service_name"),
+        "service_action": service_action,
+        "service_changed": service_action != "none",
+        "pool_size": len([s for s in pool.get("senders") or [] if s.get("kind") == "phone_number"]),
+        "added": [m["value"] for m in pool.get("added") or []],
+        "removed": [m["value"] for m in pool.get("removed") or []],
+        "moved": [m["value"] for m in pool.get("moved") or []],
+        "brand_sid": context.get("brand_sid") or "",
+        "brand_action": _brand(_final(plan, applied, "brand"), context),
+        "brand_status": context.get("brand_status") or "",
+        "campaign_action": campaign_action,
+        "campaign_sid": campaign.get("sid") or "",
+        "campaign_usecase": campaign.get("us_app_to_person_usecase") or "",
+        "campaign_id": campaign.get("campaign_id") or "",
+        "campaign_status": _campaign_status(campaign_action, campaign, context),
+        "routing": context.get("routing"),
+        "routing_broken": broken,
+    }
+    summary["line"] = _line(summary)
+    return summary
+
+
+class FilterModule:
+    """The flex_a2p role's summary."""
+
+    def filters(self) -> dict[str, Any]:
+        return {"flex_a2p_summary": flex_a2p_summary}

@@ -1,0 +1,150 @@
+# -*- coding: utf-8 -*-
+# Copyright: tendlc.twilio contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+"""The audit's next steps, in the words a Flex admin acts on, and what a campaign registration costs.
+
+Private to the collection: the interface may change without notice.
+
+Sources: the campaign's cost and review time, Twilio's "A2P 10DLC Campaign Vetting FAQ" (support.twilio.com, article
+11587910480155: every new campaign is vetted by hand and charged a $15 verification fee per vetting, again when it is
+resubmitted, on top of a monthly campaign fee; reviews take days, and Twilio warns of weeks). Toll-free numbers, Twilio's
+"Toll-Free Verification API Onboarding Guide" (toll-free numbers must be verified before they send SMS in the US and
+Canada). A suspended campaign refuses changes (error 21729); a sole-proprietor brand's identity is UNVERIFIED until
+its owner confirms the one-time code Twilio texts (error 30752, valid 24 hours).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+ROLLOUT = "the rollout (playbooks/flex_a2p.yml)"
+CAMPAIGN_COST = ("Twilio charges a vetting fee for every campaign it reviews ($15 in Twilio's A2P 10DLC Campaign Vetting FAQ, "
+                 "again on resubmission) plus a monthly campaign fee, and the review takes days, sometimes weeks")
+NOT_DEFERRING = " (false: inbound SMS of its numbers do not reach Flex)"
+LEAVES_POOL = "(dropped from the exclusive pool, they leave the service's campaign)"
+TOLL_FREE = "it needs toll-free verification, not an A2P campaign"
+
+ACCOUNT_NOT_ACTIVE = "contact Twilio support: a suspended account sends nothing (closing an account is permanent)"
+CREATE_SERVICE = "run %s: it creates the service, then fills its pool and registers its campaign" % ROLLOUT
+RUN_SETTINGS = "run %s, which sets these fields" % ROLLOUT
+RUN_DEFER = "run %s, which makes the Flex service defer to its numbers' webhooks" % ROLLOUT
+RUN_LINKS = "run %s, which links it (no new registration)" % ROLLOUT
+REGISTER_WHEN_READY = ("run %s once the fee and the wait are agreed (see 'Before you run a rollout'); then audit again until the campaign "
+                       "is VERIFIED" % ROLLOUT)
+AVOID_REPLACE = ("unless the campaign must be re-registered, set flex_a2p_replace_campaign: false; the service sends no A2P traffic "
+                 "until the new campaign is approved")
+RUN_UPDATES = "run %s, which updates the campaign" % ROLLOUT
+REGISTER = "register a campaign: set flex_a2p_campaign (or flex_a2p_external_campaign_id) and run %s" % ROLLOUT
+WAIT_FOR_BRAND = ("the campaign waits for its brand: get the brand APPROVED (its status and errors are in the Brand row below), "
+                  "then run %s" % ROLLOUT)
+CONFIRM_OTP = "the brand's owner confirms the one-time code Twilio texted them (valid 24 hours; it can be sent again)"
+# The role's variable behind the module of a plan step, for a value the plan refused.
+_VARIABLES = {"campaign": "flex_a2p_campaign", "external_campaign": "flex_a2p_external_campaign_id", "service": "flex_a2p_service_settings",
+              "pool": "flex_a2p_phone_numbers (or flex_a2p_on_conflict)"}
+
+
+def listed(numbers: list[str]) -> str:
+    """The numbers, comma-separated."""
+    return ", ".join(numbers)
+
+
+def read_error(what: str) -> str:
+    """The next step when reading C(what) failed."""
+    return "fix what reading %s failed on (credentials, network, Twilio's answer), then audit again" % what
+
+
+def invalid_input(step: str, field: str | None) -> str:
+    """The next step for a value of the inventory that the plan of C(step) refused; C(field) is the module's option."""
+    option = re.sub(r"\[\d+\]$", "", field or "")
+    variable = _VARIABLES["external_campaign" if option == "campaign_id" else step]
+    if option.startswith("flex_a2p_"):
+        variable = option
+    elif option == "brand_registration_sid":
+        variable = "flex_a2p_brand_sid"
+    elif step == "service" and option == "friendly_name":
+        variable = "flex_a2p_service_name"
+    elif step in ("campaign", "service") and option not in ("", "campaign_id"):
+        variable = "%s.%s" % (variable, option)
+    return "fix %s in the inventory as the refusal says, then audit again (a rollout would stop at this step)" % variable
+
+
+def run_adds(numbers: list[str]) -> str:
+    return "run %s, which adds %s to the pool" % (ROLLOUT, listed(numbers))
+
+
+def run_moves(numbers: list[str]) -> str:
+    return "run %s, which moves %s into this service's pool" % (ROLLOUT, listed(numbers))
+
+
+def run_moves_defer(phone: str) -> str:
+    return "run %s, which moves %s into the Flex service, which defers to the number's webhook" % (ROLLOUT, phone)
+
+
+def run_defer(phone: str) -> str:
+    return "run %s, which makes the Flex service defer to the webhook of %s" % (ROLLOUT, phone)
+
+
+def keep_in_pool(numbers: list[str]) -> str:
+    return ("to keep %s registered, add them to flex_a2p_phone_numbers before the rollout; else stop sending SMS from them"
+            % listed(numbers))
+
+
+def verify_toll_free(phone: str) -> str:
+    return "verify the toll-free number %s: submit or check its Toll-Free Verification in the Twilio Console (the audit does not read it)" % phone
+
+
+def fix_webhook(phone: str, problems: list[str]) -> str:
+    return ("in Flex, fix how %s receives SMS (%s); the rollout never changes a number's own settings" % (phone, "; ".join(problems)))
+
+
+def not_owned(numbers: list[str]) -> str:
+    return "remove %s from flex_a2p_phone_numbers, or move (port) them into this account" % listed(numbers)
+
+
+_CAMPAIGN_STEPS = {
+    None: REGISTER,
+    "PENDING": "wait for Twilio's review (days); audit again",
+    "IN_PROGRESS": "wait for Twilio's review (days); audit again",
+    "FAILED": "fix what the errors name in flex_a2p_campaign, then run %s" % ROLLOUT,
+    "SUSPENDED": "contact Twilio support: a suspended campaign refuses every change (error 21729)",
+}
+_BRAND_STEPS = {
+    "PENDING": "wait for the brand's review; audit again",
+    "IN_REVIEW": "wait for the brand's review; audit again",
+    "FAILED": "fix what the errors name in the brand's Trust Hub profiles, then resubmit the brand",
+}
+
+
+def campaign_step(status: str | None) -> str:
+    """The next step for a campaign that is not VERIFIED (None: there is none)."""
+    return _CAMPAIGN_STEPS.get(status, "check the campaign in the Twilio Console and contact Twilio support")
+
+
+def brand_step(status: str | None) -> str:
+    """The next step for a brand that is not APPROVED."""
+    return _BRAND_STEPS.get(status, "contact Twilio support about the brand")
+
+
+def unregistered_step(joining: bool, service: str | None, own: dict[str, Any], numbers: list[str]) -> str:
+    """The next step for US local numbers that no VERIFIED campaign covers.
+
+    C(joining): a rollout would put them in the role's service. C(own) is that service's C(sid) and C(campaign_status).
+    """
+    pending = own.get("campaign_status") != "VERIFIED"
+    if joining:
+        return "run %s, which pools %s in the Flex service%s" % (ROLLOUT, listed(numbers), "; they are registered once its campaign is VERIFIED"
+                                                                 if pending else "")
+    if service and service == own.get("sid"):
+        status = own.get("campaign_status")
+        return "%s are registered once the campaign of the Flex service %s is VERIFIED: %s" % (listed(numbers), service, campaign_step(status))
+    if service:
+        return "register a campaign for service %s, or list %s in flex_a2p_phone_numbers and run %s" % (service, listed(numbers), ROLLOUT)
+    return "add %s to flex_a2p_phone_numbers and run %s, or stop sending SMS from them" % (listed(numbers), ROLLOUT)
+
+
+def other_service_step(service: str | None, phone: str) -> str:
+    """The next step for a number held by a service the role does not manage, which keeps its inbound SMS."""
+    return ("make service %s defer to the webhook of %s, or list %s here and run %s with flex_a2p_on_conflict: move"
+            % (service, phone, phone, ROLLOUT))
