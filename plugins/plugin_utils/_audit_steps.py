@@ -87,8 +87,9 @@ def run_defer(phone: str) -> str:
 
 
 def keep_in_pool(numbers: list[str]) -> str:
-    return ("to keep %s registered, add them to flex_a2p_phone_numbers before the rollout; else stop sending SMS from them"
-            % listed(numbers))
+    them = "them" if len(numbers) > 1 else "it"
+    return ("to keep %s registered, add %s to flex_a2p_phone_numbers before the rollout; else stop sending SMS from %s"
+            % (listed(numbers), them, them))
 
 
 def verify_toll_free(phone: str) -> str:
@@ -138,10 +139,11 @@ def unregistered_step(joining: bool, service: str | None, own: dict[str, Any], n
                                                                  if pending else "")
     if service and service == own.get("sid"):
         status = own.get("campaign_status")
-        return "%s are registered once the campaign of the Flex service %s is VERIFIED: %s" % (listed(numbers), service, campaign_step(status))
+        return "%s %s registered once the campaign of the Flex service %s is VERIFIED: %s" % (
+            listed(numbers), "are" if len(numbers) > 1 else "is", service, campaign_step(status))
     if service:
         return "register a campaign for service %s, or list %s in flex_a2p_phone_numbers and run %s" % (service, listed(numbers), ROLLOUT)
-    return "add %s to flex_a2p_phone_numbers and run %s, or stop sending SMS from them" % (listed(numbers), ROLLOUT)
+    return "add %s to flex_a2p_phone_numbers and run %s, or stop sending SMS from %s" % (listed(numbers), ROLLOUT, "them" if len(numbers) > 1 else "it")
 
 
 def other_service_step(service: str | None, phone: str) -> str:

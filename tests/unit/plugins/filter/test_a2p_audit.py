@@ -96,7 +96,8 @@ def test_pool_drift_lists_the_senders_and_what_a_rollout_leaves_unregistered():
     assert finding(audit, "1 number(s) not in the pool yet: +15550000002")["next_step"] == (
         "run the rollout (playbooks/flex_a2p.yml), which adds +15550000002 to the pool")
     left = finding(audit, "a rollout would leave 1 number(s) unregistered: +15550000009 (dropped from the exclusive pool")
-    assert left["kind"] == "rollout" and left["next_step"].startswith("to keep +15550000009 registered, add them to flex_a2p_phone_numbers")
+    assert left["kind"] == "rollout" and left["next_step"] == (
+        "to keep +15550000009 registered, add it to flex_a2p_phone_numbers before the rollout; else stop sending SMS from it")
     assert finding(audit, "1 sender(s) would be removed from the pool: %s" % UK)["kind"] == "pool"
     assert audit["before_rollout"]["leaves_unregistered"] == ["+15550000009"]
     assert (audit["pool"]["numbers"], audit["pool"]["numbers_after"]) == (["+15550000001", "+15550000009", UK], ["+15550000001", "+15550000002"])
