@@ -16,6 +16,7 @@ from typing import Any
 from ansible_collections.tendlc.twilio.plugins.plugin_utils import _audit_steps as steps
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._audit_senders import OUT_OF_SCOPE, TOLL_FREE, US_LOCAL, VOICE_ONLY, can_text, sender_class
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._personal_data import without_emails
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import ran
 
 DOCUMENTATION = r"""
 name: a2p_audit
@@ -129,13 +130,9 @@ def _finding(findings: list[dict[str, str]], kind: str, text: str, next_step: st
     findings.append({"kind": kind, "text": text, "next_step": next_step})
 
 
-def _ran(result: dict[str, Any] | None) -> bool:
-    return bool(result) and not result.get("skipped")
-
-
 def _error(result: dict[str, Any] | None, key: str) -> str | None:
     """The module's failure message when it ran without returning its main key."""
-    if _ran(result) and key not in result:
+    if ran(result) and key not in result:
         return str(result.get("msg", "failed without a message"))
     return None
 
@@ -227,7 +224,7 @@ def _pool(results: dict[str, Any], classes: dict[str, str], findings: list[dict[
     others = [m for m in removed if m not in dropped]
     if others:
         _finding(findings, "pool", "%d sender(s) would be removed from the pool: %s" % (len(others), _values(others)), steps.keep_in_pool(_list(others)))
-    return {"checked": _ran(result), "drift": bool(added or removed or moved), "added": added, "removed": removed,
+    return {"checked": ran(result), "drift": bool(added or removed or moved), "added": added, "removed": removed,
             "moved": moved, "numbers": before.get("phone_numbers") or [], "numbers_after": after.get("phone_numbers") or [],
             "size": len(result.get("senders") or []), "before": before, "after": after, "error": error, "failure": failure,
             "leaves_unregistered": [m["value"] for m in dropped]}
@@ -256,7 +253,7 @@ def _campaign(results: dict[str, Any], service_sid: str | None, findings: list[d
     listed = [c for c in (results.get("brands") or {}).get("campaigns") or [] if c.get("messaging_service_sid") == service_sid]
     current = listed[0] if listed else {}
     before, after = _diff(result)
-    drift = bool(result.get("changed")) and error is None and _ran(result)
+    drift = bool(result.get("changed")) and error is None and ran(result)
     registers = False
     failure = _failure(findings, "campaign", "the campaign", result, error) if error else None
     if drift:
@@ -348,7 +345,7 @@ def _routing(results: dict[str, Any], service_sid: str | None, pool: dict[str, A
         _finding(findings, "routing", "the account does not own %s" % ", ".join(result["missing"]), steps.not_owned(result["missing"]))
     if error:
         _finding(findings, "error", "Flex routing: %s" % error, steps.read_error("the numbers' Flex routing"))
-    return {"checked": _ran(result), "numbers": [e["phone_number"] for e in result.get("phone_numbers") or []], "broken": broken,
+    return {"checked": ran(result), "numbers": [e["phone_number"] for e in result.get("phone_numbers") or []], "broken": broken,
             "missing": result.get("missing") or [], "no_sms": sorted(no_sms & {e["phone_number"] for e in result.get("broken") or []}), "error": error}
 
 
@@ -356,7 +353,7 @@ def _read_errors(results: dict[str, Any], findings: list[dict[str, str]]) -> boo
     failed = False
     for key, what in (("numbers", "the account's numbers"), ("brands", "the account's brands and campaigns")):
         result = results.get(key)
-        if _ran(result) and result.get("failed"):
+        if ran(result) and result.get("failed"):
             _finding(findings, "error", "reading %s failed: %s" % (what, result.get("msg", "no message")), steps.read_error(what))
             failed = True
     return failed

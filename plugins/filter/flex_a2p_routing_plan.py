@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import ran
+
 DOCUMENTATION = r"""
 name: flex_a2p_routing_plan
 short_description: Judge each number's Flex routing as it will be after the flex_a2p role's run
@@ -57,20 +59,16 @@ LEFT_THERE = " (this run leaves the number in that service)"
 MADE_CURRENT = " (after this run the number's messaging service defers to it)"
 
 
-def _ran(result: Any, key: str) -> bool:
-    return isinstance(result, dict) and not result.get("skipped") and key in result
-
-
 def flex_a2p_routing_plan(plan: dict[str, Any]) -> list[dict[str, Any]]:
     """Each checked number's remaining problems and the service problem the run fixes."""
     if not isinstance(plan, dict):
         raise TypeError("flex_a2p_routing_plan expects the plan as a dictionary of task results, got %s" % type(plan).__name__)
     routing = plan.get("routing")
-    if not _ran(routing, "phone_numbers"):
+    if not ran(routing, "phone_numbers"):
         return []
-    service = plan.get("service") if _ran(plan.get("service"), "service") else {}
+    service = plan.get("service") if ran(plan.get("service"), "service") else {}
     service_sid = (service.get("service") or {}).get("sid")
-    pool = plan.get("pool") if _ran(plan.get("pool"), "senders") else {}
+    pool = plan.get("pool") if ran(plan.get("pool"), "senders") else {}
     joining = {member.get("sid") for member in (pool.get("added") or []) + (pool.get("moved") or [])}
     entries = []
     for number in routing["phone_numbers"]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.filter.flex_a2p_routing_plan import flex_a2p_routing_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import LISTED
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import ran
 
 DOCUMENTATION = r"""
 name: flex_a2p_summary
@@ -67,17 +68,13 @@ ACTIONS_PLANNED = {"create": "to be created", "update": "to be updated", "regist
                    "link": "to be linked", "relink": "to be linked again", "adopt": "found for its bundles", "read": "read"}
 
 
-def _ran(result: Any) -> bool:
-    return isinstance(result, dict) and bool(result) and not result.get("skipped")
-
-
 def _final(plan: dict[str, Any], applied: dict[str, Any], step: str) -> dict[str, Any]:
     """The step's applied result when it ran, else its plan (empty when neither ran)."""
     result = applied.get(step)
-    if _ran(result):
+    if ran(result):
         return result
     planned = plan.get(step)
-    return planned if _ran(planned) else {}
+    return planned if ran(planned) else {}
 
 
 def _service(plan: dict[str, Any], final: dict[str, Any]) -> tuple[str, str]:
@@ -165,7 +162,7 @@ def flex_a2p_summary(plan: dict[str, Any], applied: dict[str, Any] | None = None
     campaign_action, campaign = _campaign(plan, applied, context)
     routing = context.get("routing_after")
     # Before the post-run check (check mode, or a run it did not reach): the routing as it will be after the run.
-    broken = ([n.get("phone_number") for n in routing.get("broken") or []] if _ran(routing)
+    broken = ([n.get("phone_number") for n in routing.get("broken") or []] if ran(routing)
               else [n["phone_number"] for n in flex_a2p_routing_plan(plan) if not n["routes_to_flex"]])
     summary = {
         "account": context.get("account"),
