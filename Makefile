@@ -13,7 +13,7 @@ help:
 	  'make demo           set up, then audit, roll out twice and audit again the example inventory against the local emulator' \
 	  'make emulator       start the local emulator in the background (example seed and drift, http://127.0.0.1:8089)' \
 	  'make emulator-stop  stop the emulator that make emulator started' \
-	  'make test           set up, then run every test stage (tests/run: unit integration molecule sanity lint docs changelog build)' \
+	  'make test           set up, then run every test stage (tests/run: unit schemathesis integration molecule sanity lint docs changelog build)' \
 	  'make molecule       molecule test: extensions/molecule against the local emulator' \
 	  'make setup          create/refresh .venv with what the demo needs (twilio, ansible-core) and .build/collections' \
 	  'make setup-test     the same, plus the test, lint, docs and changelog tools (tests/requirements.txt)' \

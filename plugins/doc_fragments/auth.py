@@ -71,6 +71,8 @@ options:
     description:
       - How many times one request is retried after a failure that may go away by itself, on top of the first attempt.
         V(0) turns retries off.
+      - HTTP 429 answers do not count, as Twilio did not process the request; they are retried until O(retry_deadline),
+        so many hosts of one account under Twilio's 1 A2P request per second take turns instead of failing.
       - Retried are HTTP 429 (Twilio error 20429, too many requests), 500, 502, 503 and 504, and connection errors
         (the connection cannot be opened in time, is reset, or the answer does not come within O(timeout)). Other errors, such as
         400, 401 and 404, are Twilio's answer and are never retried; nor are a refused connection and a host name that
@@ -89,14 +91,15 @@ options:
     description:
       - Seconds after the first attempt of a request after which it is no longer retried. A wait that would end past
         the deadline is not started, and the last error is reported.
-      - With O(max_retries), it bounds how long one request can take; the time of each attempt is bounded by O(timeout).
+      - With O(max_retries), it bounds how long one request can take (alone, after 429s); the time of each attempt is bounded by O(timeout).
     type: float
     default: 120
   retry_backoff:
     description:
       - Seconds of the first backoff between retries. The wait before retry n (counted from 0) is a random time between
         0 and O(retry_backoff) * 2^n seconds, at most 30 ("full jitter", so that parallel requests do not retry in step).
-      - When Twilio's response carries a C(Retry-After) header (seconds), that wait is used instead.
+      - When Twilio's response carries a C(Retry-After) header (seconds), that wait plus a random 0 to 1 times as much is
+        used instead (clients told the same C(Retry-After) do not come back in step), never past O(retry_deadline).
       - V(0) retries at once; only useful against a local emulator.
     type: float
     default: 1

@@ -277,9 +277,26 @@ def _brand(results: dict[str, Any], brand_sid: str | None, findings: list[dict[s
     if brand and status != "APPROVED":
         detail = "; ".join("%s %s" % (e.get("error_code"), e.get("description")) for e in brand.get("errors") or [])
         _finding(findings, "brand", "brand %s is %s%s" % (brand_sid, status, " (%s)" % detail if detail else ""), steps.brand_step(status))
+    elif brand and brand.get("brand_type") == "SOLE_PROPRIETOR" and identity != "VERIFIED":
+        _finding(findings, "brand", "sole-proprietor brand %s is APPROVED but its identity_status is %s: it waits for the OTP, and Twilio "
+                 "refuses its campaigns until then" % (brand_sid, identity), steps.CONFIRM_SOLE_PROPRIETOR_OTP)
     elif brand and identity == "UNVERIFIED":
         _finding(findings, "brand", "brand %s is APPROVED but its identity is UNVERIFIED, so its campaigns are refused" % brand_sid, steps.CONFIRM_OTP)
     return {"sid": brand_sid, "status": status, "identity_status": identity, "brand_type": brand.get("brand_type"), "errors": brand.get("errors") or []}
+
+
+def _sole_proprietor_pools(results: dict[str, Any], numbers: list[dict[str, Any]], findings: list[dict[str, str]]) -> None:
+    """A campaign of a sole-proprietor brand on a service whose pool holds more than one of the account's phone numbers:
+    Twilio lets such a campaign use one ("Troubleshooting A2P Phone Number registration issues")."""
+    listing = results.get("brands") or {}
+    sole = {b["sid"] for b in listing.get("brands") or [] if b.get("brand_type") == "SOLE_PROPRIETOR"}
+    for campaign in listing.get("campaigns") or []:
+        service = campaign.get("messaging_service_sid")
+        count = sum(1 for n in numbers if service and n["messaging_service_sid"] == service)
+        if campaign.get("brand_registration_sid") in sole and count > 1:
+            _finding(findings, "campaign", "campaign %s of sole-proprietor brand %s is on messaging service %s, whose pool holds %d phone numbers: "
+                     "Twilio lets such a campaign use one" % (campaign.get("sid"), campaign["brand_registration_sid"], service, count),
+                     steps.one_sole_proprietor_number(service))
 
 
 def _numbers(results: dict[str, Any], verified: set[str]) -> list[dict[str, Any]]:
@@ -383,6 +400,7 @@ def a2p_audit(results: dict[str, Any]) -> dict[str, Any]:
     brand = _brand(results, results.get("brand_sid") or campaign["brand_sid"], findings)
     verified = {c["messaging_service_sid"] for c in (results.get("brands") or {}).get("campaigns") or [] if c.get("campaign_status") == "VERIFIED"}
     numbers = _numbers(results, verified)
+    _sole_proprietor_pools(results, numbers, findings)
     unregistered = _unregistered(numbers, pool, {"sid": service["sid"], "campaign_status": campaign["status"]}, findings)
     toll_free = _toll_free(numbers, findings)
     routing = _routing(results, service["sid"], pool, findings)

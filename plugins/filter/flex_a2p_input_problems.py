@@ -153,6 +153,7 @@ def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
     problems += _set_by_role("flex_a2p_campaign", campaign)
     _collect(problems, check_campaign_options, campaign, "flex_a2p_campaign.")
     problems += _usecase_of_brand_type(brand, campaign)
+    problems += _numbers_of_sole_proprietor(brand, campaign, params.get("flex_a2p_phone_numbers"))
     _collect(problems, check_campaign_id, "flex_a2p_external_campaign_id", external or None)
     if campaign and external:
         problems.append("flex_a2p_campaign and flex_a2p_external_campaign_id=%r are both given: a service has one campaign, give one of them" % external)
@@ -179,6 +180,21 @@ def _usecase_of_brand_type(brand: dict[str, Any], campaign: dict[str, Any]) -> l
                 "a billed brand it cannot use; set flex_a2p_brand.brand_type: SOLE_PROPRIETOR, or choose a use case of a standard brand"
                 % (shown(usecase), brand_type, "" if brand.get("brand_type") else " (the default)")]
     return []
+
+
+def _numbers_of_sole_proprietor(brand: dict[str, Any], campaign: dict[str, Any], numbers: Any) -> list[str]:
+    """More than one number for the campaign of a sole-proprietor brand the role registers: Twilio lets such a campaign use one
+    phone number ("Troubleshooting A2P Phone Number registration issues", docs/emulator.md). A brand given by SID is judged
+    in the plan, once it is read. Offline a number and its PN... SID cannot be matched: a list mixing both forms is counted
+    in entries."""
+    entries = set(map(str, numbers)) if isinstance(numbers, list) else set()
+    if brand.get("brand_type") != SOLE_PROPRIETOR or not campaign or len(entries) <= 1:
+        return []
+    mixed = len({entry.startswith("PN") for entry in entries}) > 1
+    counted = ("%d entries (E.164 numbers and PN... SIDs, which cannot be matched before the numbers are read; give each number "
+               "once, in one form)" if mixed else "%d numbers") % len(entries)
+    return ["flex_a2p_phone_numbers lists %s, but flex_a2p_brand.brand_type='SOLE_PROPRIETOR' and Twilio allows one phone number "
+            "per sole-proprietor campaign: list one number, or register a STANDARD brand" % counted]
 
 
 def _true(value: Any) -> bool:

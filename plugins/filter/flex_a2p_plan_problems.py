@@ -25,6 +25,9 @@ description:
   - A campaign refused only because its brand is still under review (C(PENDING), C(IN_REVIEW)) is not a problem, since
     the role registers the campaign on a later run, once Twilio approved the brand. A brand that is C(FAILED),
     C(SUSPENDED) or in any other status is a problem, with Twilio's errors, because it needs you to act.
+  - A pool that would hold more than one phone number is a problem when the campaign the role registers belongs to a
+    sole-proprietor brand (the brand the plan registers, adopts or reads), since Twilio lets such a campaign use one
+    phone number.
 options:
   _input:
     description:
@@ -101,6 +104,7 @@ def flex_a2p_plan_problems(plan: dict[str, Any], routing_check: str = "fail") ->
         result = plan.get(step)
         if _failed(result, key) and not _waits_for_brand(step, result):
             problems.append("%s: %s" % (label, str(result.get("msg") or "failed without a message").rstrip(".")))
+    problems += _sole_proprietor_pool(plan)
     numbers = plan.get("numbers")
     if isinstance(numbers, dict) and numbers.get("missing"):
         missing = numbers["missing"]
@@ -112,6 +116,33 @@ def flex_a2p_plan_problems(plan: dict[str, Any], routing_check: str = "fail") ->
                 problems.append("Flex routing: %s does not route inbound SMS to Flex: %s (set flex_a2p_routing_check=warn to go on anyway)"
                                 % (number["phone_number"], "; ".join(number["problems"])))
     return problems
+
+
+def _ran(result: Any) -> bool:
+    return isinstance(result, dict) and not result.get("skipped")
+
+
+def _planned_brand(plan: dict[str, Any]) -> dict[str, Any]:
+    """The brand of the plan: the one the brand step registers or adopts, else the one read by SID; {} when unknown."""
+    if _ran(plan.get("brand")):
+        return plan["brand"].get("brand") or {}
+    if _ran(plan.get("brand_read")):
+        return (plan["brand_read"].get("brands") or [{}])[0] or {}
+    return {}
+
+
+def _sole_proprietor_pool(plan: dict[str, Any]) -> list[str]:
+    """More than one phone number in the pool of a campaign the plan registers for a sole-proprietor brand: Twilio allows one."""
+    brand, pool = _planned_brand(plan), plan.get("pool")
+    if brand.get("brand_type") != "SOLE_PROPRIETOR" or not _ran(plan.get("campaign")) or not _ran(pool) or _failed(pool, "senders"):
+        return []
+    numbers = sorted(m["value"] for m in pool["senders"] if m.get("kind") == "phone_number")
+    if len(numbers) <= 1:
+        return []
+    shown = ", ".join(numbers[:LISTED]) + (", ... and %d more" % (len(numbers) - LISTED) if len(numbers) > LISTED else "")
+    return ["sender pool: the pool would hold %d phone numbers (%s), but the campaign is registered for sole-proprietor brand %s, and Twilio "
+            "allows one phone number per sole-proprietor campaign: list one number in flex_a2p_phone_numbers (with flex_a2p_exclusive=true "
+            "to take the others out)" % (len(numbers), shown, brand.get("sid") or "(still to be registered)")]
 
 
 class FilterModule:

@@ -74,9 +74,17 @@ def check_wait_options(params: dict[str, Any]) -> None:
                           % (MIN_POLL_SECONDS, params["poll_interval"]), field="poll_interval")
 
 
+def goal(wanted: list[str], resource: Any, held: Callable[[Any], str | None] | None) -> str:
+    """What a wait is for, in words: C(APPROVED), or C(APPROVED and VERIFIED) for a sole-proprietor brand whose OTP
+    C(held) checks (C(awaiting_otp()))."""
+    text = " or ".join(wanted)
+    return text + " and VERIFIED" if held is not None and getattr(resource, "brand_type", None) == "SOLE_PROPRIETOR" else text
+
+
 def wait_for(what: str, fetch: Callable[[], Any], status_of: Callable[[Any], str], wanted: list[str], failed: str,
-             timeout: float, interval: float) -> Any:
-    """Poll until the status is one of C(wanted); fail on C(failed) (unless wanted) and at the timeout.
+             timeout: float, interval: float, held: Callable[[Any], str | None] | None = None) -> Any:
+    """Poll until the status is one of C(wanted) and C(held) (if given) names nothing that still holds the resource back;
+    fail on C(failed) (unless wanted) and at the timeout, saying what it still waits for.
 
     Returns the last fetched resource.
     """
@@ -84,13 +92,27 @@ def wait_for(what: str, fetch: Callable[[], Any], status_of: Callable[[Any], str
     while True:
         resource = fetch()
         status = status_of(resource)
-        if status in wanted:
+        holding = held(resource) if held is not None and status in wanted else None
+        if status in wanted and holding is None:
             return resource
         if status == failed:
             raise ModuleError("%s is %s: %s." % (what, failed, describe_errors(getattr(resource, "errors", None))),
                               status=status, errors=getattr(resource, "errors", None))
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise ModuleError("Timed out after %ss waiting for %s to be %s; its status is still %s." % (timeout, what, " or ".join(wanted), status),
-                              status=status)
+            still = "it is %s but %s" % (status, holding) if holding else "its status is still %s" % status
+            raise ModuleError("Timed out after %ss waiting for %s to be %s; %s." % (timeout, what, goal(wanted, resource, held), still), status=status)
         time.sleep(min(max(interval, MIN_POLL_SECONDS), remaining))
+
+
+OTP_WAIT = ("waiting for the OTP: the brand's owner must confirm the one-time code sent by SMS to the mobile number registered with "
+            "the brand (the code is valid 24 hours; a new one can be sent from the Twilio Console or with the BrandRegistrations SmsOtp API)")
+
+
+def awaiting_otp(brand: Any) -> str | None:
+    """What a campaign still waits for on an APPROVED brand: for a sole-proprietor brand whose C(identity_status) is not
+    VERIFIED, its owner's confirmation of the one-time code (error 30752's page: the brand stays UNVERIFIED until then;
+    error 30991: no campaign under an unverified brand); else None. Names no phone number or other personal data."""
+    if brand.brand_type != "SOLE_PROPRIETOR" or brand.identity_status == "VERIFIED":
+        return None
+    return "its identity_status is %s, and Twilio refuses campaigns under it (error 30991): %s" % (brand.identity_status, OTP_WAIT)

@@ -7,8 +7,11 @@
 Used only by C(_client.py), whose HTTP client sends every request of every module through C(send()).
 
 - 429, 500, 502, 503, 504 and connection errors (connect errors, resets, read timeouts) are retried, at most
-  C(max_retries) times and never past C(deadline) seconds after the first attempt.
-- The wait before retry n (0-based) is C(Retry-After) seconds when the response has it, else a random
+  C(max_retries) times and never past C(deadline) seconds after the first attempt. A 429 was never processed: its
+  retries do not count towards C(max_retries) (unless it is 0, which turns retries off); C(deadline) alone bounds them,
+  so many clients of one account sharing a low rate (A2P: 1 request per second) do not give up.
+- The wait before retry n (0-based) is C(Retry-After) seconds plus a random 0 to 1 times as much (clients told the same
+  C(Retry-After) do not come back in step; cut to what is left of C(deadline)) when the response has it, else a random
   time between 0 and C(min(MAX_BACKOFF, backoff * 2**n)) ("full jitter").
 - A create (a POST whose URL does not end in a SID) is retried only when Twilio cannot have applied it:
   after a 429, or when the connection could not be opened. After a 5xx, a read timeout or a reset, its
@@ -59,6 +62,7 @@ DEFAULT_BACKOFF = 1.0
 MAX_BACKOFF = 30.0  # longest computed wait, in seconds (a Retry-After may ask for more)
 RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 SERVER_ERRORS = frozenset((500, 502, 503, 504))
+RATE_LIMITED = "HTTP 429"  # the reason of a 429: never processed, retried until the deadline whatever max_retries says
 # The last segment of an instance URL: a SID (two capitals, 32 hex digits), in 2010 URLs with ".json".
 SID_SEGMENT = re.compile(r"^[A-Z]{2}[0-9a-f]{32}(\.json)?$")
 GATEWAY_TIMEOUT = 504
@@ -86,6 +90,10 @@ class RetryPolicy:
     def backoff_delay(self, retry: int) -> float:
         """Full jitter: a random wait between 0 and the capped exponential backoff of this retry (0-based)."""
         return self.rng.uniform(0, min(MAX_BACKOFF, self.backoff * 2 ** retry))
+
+    def hinted_delay(self, seconds: float) -> float:
+        """A C(Retry-After) of C(seconds), plus a random 0 to 1 times as much, so clients do not retry in lockstep."""
+        return seconds + self.rng.uniform(0, seconds)
 
     def wait(self, seconds: float) -> None:
         (self.sleep or pause)(seconds)
@@ -259,8 +267,12 @@ def send(policy: RetryPolicy, method: str, url: str, attempt: Callable[[], Any])
                 raise AmbiguousWriteError("%s %s: %s" % (method, url, reason), reason, status, in_flight=status == GATEWAY_TIMEOUT)
             hinted = retry_after(response)
             failure, reason = response, "HTTP %d" % status
-            delay = hinted if hinted is not None else policy.backoff_delay(record.retries)
-        if record.retries >= policy.max_retries or policy.clock() - started + delay > policy.deadline:
+            if hinted is None:
+                delay = policy.backoff_delay(record.retries)
+            else:  # the jitter never pushes past the deadline a wait that fits in it
+                delay = min(policy.hinted_delay(hinted), max(hinted, policy.deadline - (policy.clock() - started)))
+        counted = record.retries - record.reasons.count(RATE_LIMITED)
+        if policy.max_retries == 0 or (reason != RATE_LIMITED and counted >= policy.max_retries) or policy.clock() - started + delay > policy.deadline:
             record.gave_up = True
             if isinstance(failure, BaseException):
                 raise failure

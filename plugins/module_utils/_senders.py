@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import fetch_brand, list_campaigns
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found
@@ -22,6 +23,9 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID
 E164 = re.compile(r"^\+[1-9][0-9]{1,14}\Z")
 SHORT_CODE = re.compile(r"^[0-9]{3,8}\Z")
 ALPHA_SENDER = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 +\-_&]{1,11}\Z")
+# Twilio's words for a sender in another service's pool (error page 21712).
+ELSEWHERE = "Phone Number or Short Code is associated with another Messaging Service."
+SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
 
 
 @dataclass(frozen=True)
@@ -123,3 +127,26 @@ def pool_holders(client: Any, services: list[Any], kinds: tuple[Kind, ...]) -> d
             for member in list_pool(client, service.sid, kind):
                 holders[member["sid"]] = service.sid
     return holders
+
+
+def has_capability(number: Any) -> bool:
+    """Whether an owned number may join a pool: it has SMS or MMS (Twilio error 21715)."""
+    capabilities = number.capabilities or {}
+    return bool(capabilities.get("sms") or capabilities.get("mms"))
+
+
+def sole_proprietor_campaign(client: Any, service: Any) -> tuple[str, str] | None:
+    """The (campaign SID, brand SID) when the service's A2P campaign belongs to a sole-proprietor brand, else None.
+
+    The campaigns are listed whatever the service's C(us_app_to_person_registered) says: the spec only calls it "Whether
+    US A2P campaign is registered for this Service", so a campaign still under review may not set it (unconfirmed). An
+    externally registered campaign has no brand here and is not judged.
+    """
+    if service is None:
+        return None
+    for campaign in list_campaigns(client, service.sid):
+        brand_sid = getattr(campaign, "brand_registration_sid", None)
+        brand = fetch_brand(client, brand_sid) if brand_sid else None
+        if brand is not None and brand.brand_type == SOLE_PROPRIETOR:
+            return campaign.sid, brand.sid
+    return None

@@ -138,12 +138,35 @@ def check_range(field: str, value: int | None, low: int, high: int) -> None:
         raise ModuleError("%s must be between %d and %d, got %r." % (field, low, high, value), field=field)
 
 
+def is_url(value: str) -> bool:
+    """The URL rule: URL, and urlsplit() finds a host name and, if a port is written, a number (so not https://@/x,
+    https://user:pw@ or https://a.com:abc/)."""
+    if not URL.fullmatch(value):
+        return False
+    try:
+        parts = urlsplit(value)
+        return bool(parts.hostname) and (parts.port or 0) >= 0  # a port that is no number (or > 65535) raises ValueError
+    except ValueError:
+        return False
+
+
 def check_url(field: str, value: str | None, allow_empty: bool = False) -> None:
-    """Fail unless value is an absolute http(s) URL (or empty, where clearing is allowed)."""
+    """Fail unless value is an absolute http(s) URL (or empty, where clearing is allowed). The message shows the URL as
+    shown_url() does (a webhook URL may carry a password), or not at all when it is unreadable."""
     if value is None or (allow_empty and value == ""):
         return
-    if not isinstance(value, str) or not URL.fullmatch(value):
-        raise ModuleError("%s=%s is not an absolute http:// or https:// URL (one line, no spaces)." % (field, shown(value)), field=field)
+    if not isinstance(value, str) or not is_url(value):
+        raise ModuleError("%s=%s is not an absolute http:// or https:// URL (one line, no spaces, a host name, a numeric port)."
+                          % (field, _shown_bad_url(value)), field=field)
+
+
+def _shown_bad_url(value: Any) -> str:
+    """A refused URL as its message shows it: as it is without user info, query or fragment (where a password or token may
+    hide); else as shown_url() masks it, or URL_NOT_SHOWN when that cannot read it."""
+    if not isinstance(value, str) or not any(char in value for char in "@?#"):
+        return shown(value)
+    masked = shown_url(value)
+    return URL_NOT_SHOWN if masked == URL_NOT_SHOWN else shown(masked)
 
 
 def _without_userinfo(parts: Any) -> str:

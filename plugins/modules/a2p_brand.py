@@ -56,8 +56,15 @@ options:
     default: false
   wait:
     description:
-      - Poll until the brand is C(APPROVED). Fails at once when it is C(FAILED), with Twilio's errors, and at
-        O(wait_timeout) with the last status. Never waits in check mode.
+      - Poll until the brand is what a campaign needs, C(APPROVED) and, for a V(SOLE_PROPRIETOR) brand, C(identity_status)
+        C(VERIFIED). Fails at once when it is C(FAILED), with Twilio's errors, and at O(wait_timeout) with the last status.
+        Never waits in check mode.
+      - A sole-proprietor brand is C(APPROVED) with C(identity_status) C(UNVERIFIED) until its owner confirms the one-time
+        code (OTP) Twilio texts to the mobile number registered with the brand, within 24 hours (Twilio's error 30752);
+        Twilio refuses campaigns under it until then (error 30991). While the brand is in that state, the wait, and its
+        timeout message, say "waiting for the OTP" - the brand's owner must confirm the one-time code sent by SMS to the
+        mobile number; a new code can be sent from the Twilio Console or with the BrandRegistrations SmsOtp API. Without
+        O(wait), the module warns about it.
     type: bool
     default: false
 seealso:
@@ -107,7 +114,7 @@ adopted:
 
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import WAIT_OPTIONS, check_wait_options, list_brands, wait_for
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import WAIT_OPTIONS, awaiting_otp, check_wait_options, list_brands, wait_for
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
@@ -177,11 +184,15 @@ class A2PBrand(TwilioModule):
         self.result["brand"] = resource_dict(self._wait(brand))
 
     def _wait(self, brand: Any) -> Any:
+        """The brand once a campaign may use it (with O(wait)), else as it is: with a warning while it waits for its OTP."""
         if not self.params["wait"] or self.check_mode:
+            holding = awaiting_otp(brand) if brand.status == "APPROVED" else None
+            if holding:
+                self.module.warn("A2P brand %s is APPROVED but %s." % (brand.sid, holding))
             return brand
         context = self.client.messaging.v1.brand_registrations(brand.sid)
         return wait_for("A2P brand %s" % brand.sid, lambda: call("fetch A2P brand %s" % brand.sid, context.fetch), lambda b: b.status,
-                        ["APPROVED"], "FAILED", self.params["wait_timeout"], self.params["poll_interval"])
+                        ["APPROVED"], "FAILED", self.params["wait_timeout"], self.params["poll_interval"], held=awaiting_otp)
 
 
 def main() -> None:

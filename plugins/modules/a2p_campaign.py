@@ -22,6 +22,11 @@ description:
     new campaign is approved, which can take days.
   - Before any write, it checks the lengths Twilio requires, that the brand exists and is C(APPROVED), and that the use
     case is one the brand may register on the service.
+  - A sole-proprietor brand must also have C(identity_status) C(VERIFIED) - its owner confirmed the one-time code (OTP)
+    Twilio texts to the mobile number registered with the brand; Twilio refuses campaigns under an unverified brand
+    (error 30991). Otherwise the module fails before any write, also in check mode, naming the identity status; and a
+    sole-proprietor brand registers one campaign, so another campaign of that brand refuses the create. Its campaign may use
+    one phone number, so a service whose pool holds more than one also refuses it, naming the service and the count.
 author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
@@ -229,13 +234,14 @@ restore:
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
-    WAIT_OPTIONS, account_campaigns, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
+    WAIT_OPTIONS, account_campaigns, awaiting_otp, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import CAMPAIGN_MESSAGES, check_campaign_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, service_to_plan
+from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_pool
 
 # Module option -> Twilio field. Fixed fields cannot change once the campaign exists.
 FIXED = {
@@ -351,6 +357,10 @@ class A2PCampaign(TwilioModule):
         if brand.status != "APPROVED":
             raise ModuleError("brand_registration_sid=%r: the brand is %s, not APPROVED (%s); Twilio would refuse the campaign (21717)."
                               % (brand_sid, brand.status, describe_errors(brand.errors)), field="brand_registration_sid", brand_status=brand.status)
+        holding = awaiting_otp(brand)
+        if holding:
+            raise ModuleError("brand_registration_sid=%r: the sole-proprietor brand is APPROVED but %s." % (brand_sid, holding),
+                              field="brand_registration_sid", brand_status=brand.status, identity_status=brand.identity_status)
         self._check_sole_proprietor(brand)
         if self.service is None:  # planned for a service still to be created: Twilio lists use cases per service
             self.module.warn("usecase=%r is checked against the use cases Twilio lists for the service and brand once the service exists."
@@ -363,9 +373,15 @@ class A2PCampaign(TwilioModule):
         return wanted
 
     def _check_sole_proprietor(self, brand: Any) -> None:
-        """A sole-proprietor brand registers one campaign (Twilio's spec of the Usa2p create): another of its campaigns refuses the create."""
+        """A sole-proprietor brand registers one campaign (Twilio's spec of the Usa2p create): another of its campaigns refuses the create.
+        Its campaign uses one phone number (Twilio's "Troubleshooting A2P Phone Number registration issues"): a pool with more refuses it too."""
         if brand.brand_type != "SOLE_PROPRIETOR":
             return
+        numbers = len(list_pool(self.client, self.service.sid, PHONE_NUMBER)) if self.service is not None else 0
+        if numbers > 1:
+            raise ModuleError("brand_registration_sid=%r is a sole-proprietor brand, whose campaign may use one phone number, and messaging "
+                              "service %s holds %d; remove all but one from its pool (tendlc.twilio.sender_pool) first."
+                              % (brand.sid, self.service.sid, numbers), field="service", phone_numbers=numbers)
         for campaign in account_campaigns(self.client):
             if campaign.brand_registration_sid == brand.sid and (self.campaign is None or campaign.sid != self.campaign.sid):
                 raise ModuleError("brand_registration_sid=%r is a sole-proprietor brand, which registers one campaign, and it already has "

@@ -12,8 +12,15 @@ version_added: 0.1.0
 description:
   - Links a campaign that was registered with The Campaign Registry outside Twilio (its campaign ID, for example
     C(CABC123)) to a Messaging Service, through Twilio's PreregisteredUsa2p API, or removes that link.
-  - A service linked to that campaign already is left alone. A service with another campaign (external or registered
-    through Twilio) fails clearly unless O(replace=true), which deletes that campaign first.
+  - A service linked to that campaign already is left alone, unless Twilio reports the link C(FAILED). A link that
+    failed with error 30905 (the campaign was linked before Twilio's DCA accepted it; Twilio keeps it C(FAILED) until
+    the service is re-attached) is re-attached, that is deleted and created again, and reported as a change (also in
+    check mode and the diff, where nothing is written). A link that failed for another reason fails with Twilio's
+    errors and what to do.
+  - An unknown campaign ID (Twilio error 30904, the campaign was not shared with Twilio as its DCA) fails with
+    Twilio's words and the next step; so does a link that is still C(FAILED) after it was made or re-attached.
+  - A service with another campaign (external or registered through Twilio) fails clearly unless O(replace=true),
+    which deletes that campaign first.
 author:
   - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
@@ -93,14 +100,15 @@ restore:
   description:
     - When the link failed after the service's previous externally registered campaign was deleted, the options of this
       module that link that campaign again.
-  returned: when a replace of an externally registered campaign failed after its delete
+  returned: when a replace of an externally registered campaign failed after its delete (not after a re-attach, whose
+    link would fail the same way)
   type: dict
   sample: {service: MG0123456789abcdef0123456789abcdef, campaign_id: CABC123}
 """
 
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import list_campaigns
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import describe_errors, list_campaigns
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
@@ -108,10 +116,23 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, service_to_plan
 
 
+NOT_SHARED = 30904  # https://www.twilio.com/docs/errors/30904
+REVIEW_PENDING = 30905  # https://www.twilio.com/docs/errors/30905
+SHARE_FIRST = ("Share the campaign with Twilio as its DCA in The Campaign Registry and wait for TCR's CAMPAIGN_SHARE_ACCEPT event, then run "
+               "this task again")
+
+
 def link_view(campaign: Any) -> dict[str, Any]:
     if campaign is None:
         return {}
-    return {"campaign_sid": campaign.sid, "campaign_id": campaign.campaign_id, "is_externally_registered": bool(campaign.is_externally_registered)}
+    view = {"campaign_sid": campaign.sid, "campaign_id": campaign.campaign_id, "is_externally_registered": bool(campaign.is_externally_registered)}
+    if campaign.campaign_status == "FAILED":
+        view["campaign_status"] = "FAILED"
+    return view
+
+
+def error_codes(campaign: Any) -> set[Any]:
+    return {error.get("error_code") for error in campaign.errors or []}
 
 
 class A2PExternalCampaign(TwilioModule):
@@ -144,22 +165,44 @@ class A2PExternalCampaign(TwilioModule):
         return self.campaign is not None and bool(self.campaign.is_externally_registered) and self.campaign.campaign_id == self.params["campaign_id"]
 
     def present(self) -> None:
-        if self._linked():
+        reattach = self._linked() and self.campaign.campaign_status == "FAILED"
+        if self._linked() and not reattach:
             self.set_diff(before=link_view(self.campaign), after=link_view(self.campaign))
             self.result["campaign"] = resource_dict(self.campaign)
             return
-        if self.campaign is not None and not self.params["replace"]:
+        self._refuse(reattach)
+        self.mark_changed()
+        wanted = {"campaign_id": self.params["campaign_id"], "is_externally_registered": True}
+        if reattach:
+            wanted["reattach"] = ("delete the FAILED link %s (Twilio error %d) and link the service again" % (self.campaign.sid, REVIEW_PENDING))
+        self.set_diff(before=link_view(self.campaign), after=wanted)
+        self.result["campaign"] = {**wanted, "messaging_service_sid": self.service.sid if self.service else None}
+        if not self.check_mode:
+            self._apply(reattach)
+
+    def _refuse(self, reattach: bool) -> None:
+        """A FAILED link that re-attaching does not fix, or another campaign without replace=true: fail before writing."""
+        if reattach and REVIEW_PENDING not in error_codes(self.campaign):
+            raise ModuleError("The link of messaging service %s to externally registered campaign %s (%s) is FAILED: %s. Re-attaching does not "
+                              "fix that: correct the campaign in The Campaign Registry, remove this link (state=absent), share the campaign "
+                              "with Twilio again and link it once TCR sends CAMPAIGN_SHARE_ACCEPT."
+                              % (self.service.sid, self.params["campaign_id"], self.campaign.sid, describe_errors(self.campaign.errors)),
+                              campaign_sid=self.campaign.sid, errors=self.campaign.errors)
+        if self.campaign is not None and not self.params["replace"] and not reattach:
             kind = "externally registered campaign %s" % self.campaign.campaign_id if self.campaign.is_externally_registered else "A2P campaign"
             raise ModuleError("Messaging service %s already has the %s (%s); pass replace=true to delete it and link %s."
                               % (self.service.sid, kind, self.campaign.sid, self.params["campaign_id"]), campaign_sid=self.campaign.sid)
-        self.mark_changed()
-        wanted = {"campaign_id": self.params["campaign_id"], "is_externally_registered": True}
-        self.set_diff(before=link_view(self.campaign), after=wanted)
-        self.result["campaign"] = {**wanted, "messaging_service_sid": self.service.sid if self.service else None}
-        if self.check_mode:
-            return
+
+    def _apply(self, reattach: bool) -> None:
+        """Delete the service's campaign (to replace or re-attach it), link the campaign, and fail if Twilio reports the link FAILED."""
         if self.campaign is not None:
-            self.module.warn("Deleting campaign %s of messaging service %s to link %s." % (self.campaign.sid, self.service.sid, self.params["campaign_id"]))
+            if reattach:
+                self.module.warn("Deleting the FAILED link %s of messaging service %s to re-attach campaign %s: Twilio keeps a link FAILED with "
+                                 "error %d until the service is re-attached."
+                                 % (self.campaign.sid, self.service.sid, self.params["campaign_id"], REVIEW_PENDING))
+            else:
+                self.module.warn("Deleting campaign %s of messaging service %s to link %s."
+                                 % (self.campaign.sid, self.service.sid, self.params["campaign_id"]))
             self._delete()
             self.result["campaign"] = {}
             self.result["deleted_campaign"] = resource_dict(self.campaign)
@@ -171,14 +214,25 @@ class A2PExternalCampaign(TwilioModule):
             create_once(self.client, "link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid), self._find_link,
                         self.client.messaging.v1.external_campaign.create, **args)
         except ModuleError as exc:
+            if exc.extra.get("error", {}).get("code") == NOT_SHARED:
+                exc.msg += " Twilio's DCA has no campaign %s: check campaign_id. %s." % (self.params["campaign_id"], SHARE_FIRST)
             if self.campaign is not None:
-                exc.msg += self._after_delete()
+                exc.msg += self._after_delete(reattach)
             raise
         linked = list_campaigns(self.client, self.service.sid)
         self.result["campaign"] = resource_dict(linked[0]) if linked else {}
+        if linked and linked[0].campaign_status == "FAILED":
+            raise ModuleError("Linked messaging service %s to externally registered campaign %s (%s), but Twilio reports the link FAILED: %s. %s: "
+                              "it then re-attaches the service (deletes this link and links again)."
+                              % (self.service.sid, self.params["campaign_id"], linked[0].sid, describe_errors(linked[0].errors), SHARE_FIRST),
+                              campaign_sid=linked[0].sid, errors=linked[0].errors)
 
-    def _after_delete(self) -> str:
-        """What to say, and return, when the link failed after the service's previous campaign was deleted."""
+    def _after_delete(self, reattach: bool) -> str:
+        """What to say, and return, when the link failed after the service's previous campaign was deleted. A re-attach
+        offers no C(restore): linking the same campaign again fails the same way until TCR's CAMPAIGN_SHARE_ACCEPT."""
+        if reattach:
+            return (" The FAILED link %s was removed: messaging service %s now has no A2P campaign. Link campaign %s again after TCR's "
+                    "CAMPAIGN_SHARE_ACCEPT event (run this task again then)." % (self.campaign.sid, self.service.sid, self.params["campaign_id"]))
         gone = "The service's previous campaign %s had already been deleted: messaging service %s now has no A2P campaign. " % (
             self.campaign.sid, self.service.sid)
         if self.campaign.is_externally_registered:

@@ -61,6 +61,10 @@ options:
   usecase:
     description:
       - What the service is used for.
+      - When this changes the use case of a service that has an A2P campaign, the module reads the campaign first and
+        fails, before any change and in check mode too, if the campaign's use case does not fit the new one (Twilio
+        would refuse the change with error 21719). Which use cases fit is not published by Twilio; the module's table
+        is in the collection's docs/emulator.md.
     type: str
     choices: [notifications, marketing, verification, discussion, poll, undeclared]
   use_inbound_webhook_on_number:
@@ -200,6 +204,8 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import SERVI
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_service_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import find_service, list_services
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import KINDS, list_pool
+from ansible_collections.tendlc.twilio.plugins.module_utils._usecases import service_accepts
+
 FIELDS = (
     "friendly_name",
     "usecase",
@@ -308,6 +314,8 @@ class MessagingService(TwilioModule):
     def _update(self) -> None:
         current = self._managed()
         changes = wanted_changes(current, self._wanted())
+        if "usecase" in changes:
+            self._check_campaign_fits(changes["usecase"])
         self.set_diff(before=current, after={**current, **changes})
         service = self.service
         if changes:
@@ -317,6 +325,19 @@ class MessagingService(TwilioModule):
         self.result["service"] = resource_dict(service)
         if self.check_mode:
             self.result["service"].update(changes)
+
+    def _check_campaign_fits(self, usecase: str) -> None:
+        """Twilio refuses (21719) a service use case that its A2P campaign's use case does not fit: read the campaign, fail first."""
+        campaigns = list_campaigns(self.client, self.service.sid)
+        campaign = campaigns[0] if campaigns else None
+        if campaign is None or service_accepts(usecase, campaign.us_app_to_person_usecase):
+            return
+        raise ModuleError("usecase=%r does not fit the A2P campaign %s of messaging service %s, whose use case is %s: Twilio refuses that "
+                          "change (error 21719, incompatible Messaging Service/A2P use cases). Nothing was changed. Keep usecase=%r, choose a "
+                          "service use case that fits %s, or register a campaign of the new use case on another service."
+                          % (usecase, campaign.sid, self.service.sid, campaign.us_app_to_person_usecase, self.service.usecase,
+                             campaign.us_app_to_person_usecase),
+                          field="usecase", campaign_sid=campaign.sid, campaign_usecase=campaign.us_app_to_person_usecase)
 
     def absent(self) -> None:
         self.result["service"] = {}

@@ -15,8 +15,16 @@ description:
   - Phone numbers are given as E.164 numbers or phone number SIDs and are resolved against the account's own numbers
     by exact match. Short codes are given as SIDs or as their digits.
   - Every input is validated and every sender resolved before the first write. Unknown or malformed senders, numbers
-    without SMS capability, senders held by another service (with O(on_conflict=fail)) and a pool that would
-    outgrow O(pool_limit) all fail together, in one message, and nothing is written.
+    with neither SMS nor MMS capability, senders held by another service (with O(on_conflict=fail)), a pool that would
+    outgrow O(pool_limit), and a second phone number in a service whose A2P campaign belongs to a sole-proprietor
+    brand all fail together, in one message, and nothing is written.
+  - Twilio lets a sole-proprietor brand's campaign use one phone number. When numbers are added to a service whose
+    pool would hold two or more phone numbers at some point of the run, the module lists the service's A2P campaign
+    (one request, whatever the service's C(us_app_to_person_registered) says) and reads its brand; for a
+    sole-proprietor brand it refuses a pool of more than one phone number, naming the service, the brand and the
+    count, and it replaces the one number by removing the old one first. If the new number then cannot be added, the
+    old one is put back and the failure says so; if putting it back fails too, the failure says that the service now
+    has no phone number and which number to add back.
   - Writes run in parallel, at most O(concurrency) at a time, in an order that keeps the pool working if some of them
     fail. Additions (and moves) come before removals whenever the pool has room for both the old and the new senders
     (pool size plus additions at most O(pool_limit)), and removals run only once every addition worked, so a swap
@@ -95,8 +103,8 @@ options:
     default: fail
   pool_limit:
     description:
-      - The most senders the pool may hold, all kinds together. Twilio's default limit is 400; raise this only if
-        Twilio raised your account's limit.
+      - The most phone numbers and short codes the pool may hold, together; alpha senders do not count (Twilio error
+        21714). Twilio's default limit is 400; raise this only if Twilio raised your account's limit.
     type: int
     default: 400
   concurrency:
@@ -105,9 +113,10 @@ options:
     type: int
     default: 4
 notes:
-  - Twilio error 21712 (sender already in another Messaging Service) and 21715 (number without SMS capability) are
-    detected before any write. Another writer can still add a sender elsewhere between the check and the write; that
-    addition then fails with 21712 and is reported under RV(failed_changes).
+  - Twilio error 21712 (sender already in another Messaging Service) and 21715 (number with neither SMS nor MMS
+    capability) are detected before any write. Another writer can still add a sender between the check and the write;
+    that addition then fails with Twilio's 21712 (associated with another Messaging Service) or 21710 (already in the
+    Messaging Service), in Twilio's words, and is reported under RV(failed_changes).
   - When Twilio refuses (a 4xx) to add a moved sender here after it left the other service, the module puts it back
     into that service's pool and says so. If that fails too, or the addition's outcome is unknown, the sender is in no
     pool; the task says so in its message and in RV(in_no_pool). Run the task again to add it here (it is free now),
@@ -220,8 +229,8 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._errors import Ambig
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, list_services, service_to_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._parallel import run_all
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import (
-    ALPHA, KINDS, PHONE_NUMBER, SHORT_CODE_KIND, Kind, add_to_pool, list_owned_numbers, list_owned_short_codes, list_pool, pool_holders,
-    remove_from_pool, sender,
+    ALPHA, ELSEWHERE, KINDS, PHONE_NUMBER, SHORT_CODE_KIND, Kind, add_to_pool, has_capability, list_owned_numbers, list_owned_short_codes,
+    list_pool, pool_holders, remove_from_pool, sender, sole_proprietor_campaign,
 )
 
 
@@ -244,6 +253,9 @@ class SenderPool(TwilioModule):
     sid: str | None = None
     done: dict[str, list[dict[str, Any]]] = {}
     pool: dict[Kind, list[dict[str, str]]] = {}
+    number_limit: int | None = None  # 1 in a service whose campaign belongs to a sole-proprietor brand
+    room: list[dict[str, Any]] = []  # the phone numbers removed first to keep to number_limit
+    notes: list[str] = []  # what _restore_room did, for the failure message
 
     def validate(self) -> None:
         self.kinds = tuple(kind for kind in KINDS if self.params[kind.option] is not None)
@@ -306,9 +318,11 @@ class SenderPool(TwilioModule):
         if len(alphas) > 1:
             problems.append("alpha_senders: a messaging service holds at most one alpha sender, the pool would hold %d (%s)"
                             % (len(alphas), ", ".join(sorted(m["value"] for m in alphas))))
-        size = self._pool_size() - len(removed) + len(to_add)  # to_add includes the moved senders
+        size = self._pool_size() - len(counted(removed)) + len(counted(to_add))  # to_add includes the moved senders
         if size > self.params["pool_limit"]:
-            problems.append("the pool would hold %d senders, over pool_limit=%d" % (size, self.params["pool_limit"]))
+            problems.append("the pool would hold %d senders, over pool_limit=%d (phone numbers and short codes; Twilio error 21714)"
+                            % (size, self.params["pool_limit"]))
+        self._sole_proprietor(removed, to_add, problems)
         if problems:
             raise ModuleError("Cannot update the sender pool of %s, nothing was changed: %s." % (self.sid or repr(self.params["service"]), "; ".join(problems)),
                               field=self.kinds[0].option, problems=problems)
@@ -329,8 +343,8 @@ class SenderPool(TwilioModule):
             item = owned[kind].get(value)
             if item is None:
                 problems.append("%s: %r is not a %s of account %s" % (kind.option, value, kind.name.replace("_", " "), self.client.account_sid))
-            elif kind is PHONE_NUMBER and not (item.capabilities or {}).get("sms"):
-                problems.append("phone_numbers: %s (%s) has no SMS capability (Twilio error 21715)" % (item.phone_number, item.sid))
+            elif kind is PHONE_NUMBER and not has_capability(item):
+                problems.append("phone_numbers: %s (%s) has neither SMS nor MMS capability (Twilio error 21715)" % (item.phone_number, item.sid))
             else:
                 resolved[item.sid] = sender(kind, item.sid, getattr(item, kind.field))
         return list(resolved.values())
@@ -348,21 +362,49 @@ class SenderPool(TwilioModule):
             if holder is None:
                 continue
             if self.params["on_conflict"] == "fail":
-                problems.append("%s %s is in the pool of messaging service %s (Twilio error 21712; on_conflict=move moves it)"
-                                % (member["kind"].replace("_", " "), member["value"], holder))
+                problems.append("%s %s is in the pool of messaging service %s (Twilio error 21712: %s; on_conflict=move moves it)"
+                                % (member["kind"].replace("_", " "), member["value"], holder, ELSEWHERE.rstrip(".")))
             else:
                 moved.append({**member, "from_service": holder})
         return moved
 
+    def _sole_proprietor(self, removed: list[dict[str, Any]], to_add: list[dict[str, Any]], problems: list[str]) -> None:
+        """One phone number per sole-proprietor campaign: read the service's campaign and brand when numbers are added to a
+        pool that would hold two at any moment; refuse more than one after the run, else remember the limit for _apply."""
+        adding = [m for m in to_add if m["kind"] == PHONE_NUMBER.name]
+        if not adding or len(self.pool[PHONE_NUMBER]) + len(adding) < 2:
+            return
+        found = sole_proprietor_campaign(self.client, self.service)
+        if found is None:
+            return
+        self.number_limit = 1
+        numbers = [m for m in self.pool[PHONE_NUMBER] if m not in removed] + adding
+        if len(numbers) > self.number_limit:
+            problems.append("phone_numbers: messaging service %s carries A2P campaign %s of sole-proprietor brand %s, and Twilio allows one "
+                            "phone number per sole-proprietor campaign; the pool would hold %d (%s)"
+                            % (self.sid, found[0], found[1], len(numbers), ", ".join(sorted(m["value"] for m in numbers))))
+
     def _pool_size(self) -> int:
-        return sum(len(members) for members in self.pool.values())
+        """What Twilio's pool limit counts: phone numbers and short codes (error 21714)."""
+        return len(self.pool[PHONE_NUMBER]) + len(self.pool[SHORT_CODE_KIND])
+
+    def _make_room(self, removed: list[dict[str, Any]], added: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The removals that must run before the additions (``added`` with the moved senders): enough phone numbers for the
+        number limit of a sole-proprietor campaign, then enough phone numbers and short codes for O(pool_limit)."""
+        numbers = [m for m in removed if m["kind"] == PHONE_NUMBER.name]
+        first: list[dict[str, Any]] = []
+        if self.number_limit is not None:
+            adding = len([m for m in added if m["kind"] == PHONE_NUMBER.name])
+            first = numbers[:max(0, len(self.pool[PHONE_NUMBER]) + adding - self.number_limit)]
+        self.room = list(first)
+        excess = max(0, self._pool_size() + len(counted(added)) - self.params["pool_limit"] - len(first))
+        return first + [m for m in counted(removed) if m not in first][:excess]
 
     def _apply(self, added: list[dict[str, Any]], removed: list[dict[str, str]], moved: list[dict[str, Any]]) -> None:
         """Make room if needed, add and move, then remove the rest; stop at the first step with a failure (see DOCUMENTATION)."""
         first = [m for m in removed if m["kind"] == ALPHA.name] if any(m["kind"] == ALPHA.name for m in added) else []
+        first += self._make_room(removed, added + moved)
         rest = [m for m in removed if m not in first]
-        excess = max(0, self._pool_size() - len(first) + len(added) + len(moved) - self.params["pool_limit"])
-        first, rest = first + rest[:excess], rest[excess:]
         steps = [[("remove", m) for m in first], [("add", m) for m in added] + [("move", m) for m in moved], [("remove", m) for m in rest]]
         self.done = {"added": [], "removed": [], "moved": []}
         for index, step in enumerate(steps):
@@ -378,6 +420,7 @@ class SenderPool(TwilioModule):
                     member["sid"] = member["sid"] or (new or {}).get("sid")  # an alpha sender's AI... SID
                     self.done["added" if action == "add" else "moved"].append(member)
             if failed:
+                self._restore_room()
                 self._fail(failed, [{**sender_only(m), "action": a, **moved_from(m)} for later in steps[index + 1:] for a, m in later])
 
     def _change(self, action: str, member: dict[str, Any]) -> dict[str, str] | None:
@@ -408,6 +451,25 @@ class SenderPool(TwilioModule):
         exc.msg += " It was put back into the pool of messaging service %s, where it was before." % member["from_service"]
         return True
 
+    def _restore_room(self) -> None:
+        """After a failure, put back the numbers removed to keep to the number limit of a sole-proprietor campaign when the
+        pool now holds fewer numbers than that limit (the new number could not be added): the campaign keeps its number."""
+        gone = {m["sid"] for m in self.done["removed"]}
+        now = [m for m in self.pool[PHONE_NUMBER] if m["sid"] not in gone]
+        now += [m for m in self.done["added"] + self.done["moved"] if m["kind"] == PHONE_NUMBER.name]
+        self.notes = []
+        for member in [m for m in self.room if m["sid"] in gone][:max(0, (self.number_limit or 0) - len(now))]:
+            try:
+                add_to_pool(self.client, self.sid, PHONE_NUMBER, member["sid"])
+            except ModuleError as exc:
+                self.notes.append("The messaging service %s now has no phone number: %s (%s) was removed to make room for the new number "
+                                  "of its sole-proprietor campaign, and putting it back failed (%s). Add %s back to %s, or run the task "
+                                  "again." % (self.sid, member["value"], member["sid"], exc.msg.rstrip("."), member["value"], self.sid))
+                continue
+            self.done["removed"].remove(member)
+            self.notes.append("%s (%s) was removed to make room for the new number of the sole-proprietor campaign and, as that could not "
+                              "be added, was put back into the pool of %s." % (member["value"], member["sid"], self.sid))
+
     def _fail(self, failed: list[dict[str, Any]], skipped: list[dict[str, Any]]) -> None:
         """Set the result to what was done and raise: what worked, the pool as it now is, what failed and what was not tried."""
         done = self.done
@@ -424,11 +486,17 @@ class SenderPool(TwilioModule):
             parts.append("Not attempted: %s." % "; ".join("%s %s" % (a, values([m for m in skipped if m["action"] == a])) for a in actions))
         if any(m["action"] == "remove" for m in skipped):
             parts.append("The senders not removed are still in the pool.")
+        parts += self.notes
         for member in lost:
             parts.append("%s (%s) was removed from messaging service %s but could not be added to %s: it is now in NO messaging service's "
                          "pool. Run the task again to add it here, or add it back to %s."
                          % (member["value"], member["sid"], member["from_service"], self.sid, member["from_service"]))
         raise ModuleError(" ".join(parts), **{key: self.result[key] for key in RESULT_KEYS})
+
+
+def counted(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The members Twilio's pool limit counts: phone numbers and short codes, not alpha senders."""
+    return [m for m in members if m["kind"] != ALPHA.name]
 
 
 RESULT_KEYS = ("service_sid", "added", "removed", "moved", "senders", "failed_changes", "not_attempted", "in_no_pool")

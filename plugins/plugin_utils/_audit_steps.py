@@ -37,9 +37,14 @@ AVOID_REPLACE = ("unless the campaign must be re-registered, set flex_a2p_replac
                  "until the new campaign is approved")
 RUN_UPDATES = "run %s, which updates the campaign" % ROLLOUT
 REGISTER = "register a campaign: set flex_a2p_campaign (or flex_a2p_external_campaign_id) and run %s" % ROLLOUT
-WAIT_FOR_BRAND = ("the campaign waits for its brand: get the brand APPROVED (its status and errors are in the Brand row below), "
+WAIT_FOR_BRAND = ("the campaign waits for its brand: get the brand APPROVED, and a sole-proprietor brand's OTP confirmed (its status, "
+                  "identity and errors are in the Brand row below), "
                   "then run %s" % ROLLOUT)
 CONFIRM_OTP = "the brand's owner confirms the one-time code Twilio texted them (valid 24 hours; it can be sent again)"
+CONFIRM_SOLE_PROPRIETOR_OTP = ("the brand's owner confirms the one-time code Twilio texted to the mobile number registered with the brand "
+                               "(valid 24 hours); if it expired, send a new one from the Twilio Console or with the BrandRegistrations "
+                               "SmsOtp API (POST /v1/a2p/BrandRegistrations/{BN}/SmsOtp), then audit again; a campaign is registered "
+                               "once the identity is VERIFIED (error 30991)")
 # The role's variable behind the module of a plan step, for a value the plan refused.
 _VARIABLES = {"campaign": "flex_a2p_campaign", "external_campaign": "flex_a2p_external_campaign_id", "service": "flex_a2p_service_settings",
               "pool": "flex_a2p_phone_numbers (or flex_a2p_on_conflict)"}
@@ -90,6 +95,12 @@ def keep_in_pool(numbers: list[str]) -> str:
     them = "them" if len(numbers) > 1 else "it"
     return ("to keep %s registered, add %s to flex_a2p_phone_numbers before the rollout; else stop sending SMS from %s"
             % (listed(numbers), them, them))
+
+
+def one_sole_proprietor_number(service: str) -> str:
+    return ("keep one phone number in the pool of service %s: for the Flex service list one in flex_a2p_phone_numbers (with "
+            "flex_a2p_exclusive: true) and run %s, else remove the others from that pool; or register a STANDARD brand and campaign"
+            % (service, ROLLOUT))
 
 
 def verify_toll_free(phone: str) -> str:

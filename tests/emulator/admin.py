@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from emulator.errors import TwilioError
 from emulator.fault_rules import RuleError, rules_from_json
 from emulator.faults import latency_value
+from emulator.rate_limit import rate_value
 from emulator.routing import Call, Reply, Router
 from emulator.settings import POOL_LIMIT
 
@@ -63,6 +64,16 @@ def pool_limit(app: "App", call: Call) -> Reply:
     with app.state.lock:
         app.state.settings[POOL_LIMIT] = limit
     return Reply(200, {"pool_limit": limit})
+
+
+@ADMIN.route(PRODUCT, "POST", "/a2p-rate")
+def a2p_rate(app: "App", call: Call) -> Reply:
+    """``{"rate": N}``: A2P brand and campaign requests per second per account from now on (Twilio asks for 1); 0 turns it off."""
+    try:
+        app.a2p_rate.set_rate(rate_value(_json_field(call, "rate")))
+    except ValueError as error:
+        raise TwilioError(400, 20001, f"rate: {error}") from None
+    return Reply(200, {"a2p_rate": app.a2p_rate.rate})
 
 
 @ADMIN.route(PRODUCT, "GET", "/faults")

@@ -1,7 +1,7 @@
 """The transport-free core: one request in, one :class:`~emulator.routing.Reply` out.
 
-Order for API requests: fault ``before`` hook, product check, authentication, routing, handler
-(under the state lock), fault ``after`` hook, log record. Admin requests only route and run.
+Order for API requests: fault ``before`` hook, product check, authentication, routing, the A2P rate limit
+(:mod:`emulator.rate_limit`), handler (under the state lock), fault ``after`` hook, log record. Admin requests only route and run.
 A request whose connection a fault drops is logged too, with its ``fault``: ``reset-before`` with
 ``status`` and ``response`` null (nothing was applied), ``reset-after`` with the reply that was never sent.
 """
@@ -15,7 +15,7 @@ import traceback
 from typing import Any, Mapping, Optional
 from urllib.parse import unquote, urlsplit
 
-from emulator import admin, products
+from emulator import admin, products, rate_limit
 from emulator.errors import TwilioError, authenticate, not_found
 from emulator.faults import Faults, RequestInfo
 from emulator.forms import MultiDict, decode, flatten
@@ -30,19 +30,21 @@ from emulator.timefmt import log_timestamp
 class App:
     """State, request log and fault plan, plus the dispatch that ties them together.
 
-    ``settings`` are the start-up values (latency, pool limit) that ``reset`` returns to.
+    ``settings`` are the start-up values (latency, pool limit, faults, A2P rate) that ``reset`` returns to.
     """
 
     def __init__(self, seed: dict[str, Any], log_path: Optional[str] = None, settings: Settings = Settings()) -> None:
         self.state = State(seed, build_accounts, {POOL_LIMIT: settings.pool_limit})
         self.log = RequestLog(log_path)
         self.faults = Faults(settings.latency_ms, settings.faults, settings.fault_seed)
+        self.a2p_rate = rate_limit.A2pRateLimit(settings.a2p_rate)
 
     def reset(self) -> None:
         """Back to the seed; forget in-memory request records and fault rules."""
         self.state.reset()
         self.log.clear()
         self.faults.reset()
+        self.a2p_rate.reset()
 
     def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes) -> Reply:
         """Serve one HTTP request (``target`` is the request line's path and query; header names are case-insensitive)."""
@@ -66,6 +68,7 @@ class App:
                     with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
                         account, by_api_key = self._authenticate(headers.get("authorization"))
                         route, params = API.match(product, method, path)
+                        self._check_a2p_rate(info, account)  # after routing: a 404 or 405 is no A2P operation and does not count
                         reply = route.handler(Call(method, product, path, query, form, params, self.state, account, by_api_key=by_api_key))
                         reply.body = copy.deepcopy(reply.body)
                 except TwilioError as error:
@@ -90,6 +93,13 @@ class App:
             if info.fault is not None:
                 record["fault"] = info.fault
             self.log.record(record)
+
+    def _check_a2p_rate(self, info: RequestInfo, account: Account) -> None:
+        """Raise the A2P rate limit's 429, logged and counted like an injected 429 (``fault: a2p-rate``)."""
+        limited = self.a2p_rate.check(account.sid, info.product, info.path)
+        if limited is not None:
+            self.faults.count(info, rate_limit.KIND)
+            raise limited
 
     def _authenticate(self, header: Optional[str]) -> tuple[Account, bool]:
         """The caller's account, and whether an API key (not the account SID and auth token) signed the request."""

@@ -1,5 +1,5 @@
 """Command line: ``python tests/emulator --host 127.0.0.1 --port 0 --seed SEED.yml [--log LOG.jsonl] [--latency-ms N] [--pool-limit N]
-[--brand-approval-seconds N] [--campaign-approval-seconds N] [--fault RULE ...] [--fault-seed N]``."""
+[--brand-approval-seconds N] [--campaign-approval-seconds N] [--fault RULE ...] [--fault-seed N] [--a2p-rate N]``."""
 
 import argparse
 import signal
@@ -12,6 +12,7 @@ from emulator.errors import SeedError
 from emulator.fault_rules import FaultRule, RuleError, rule_from_text
 from emulator.faults import latency_value
 from emulator.messaging.a2p_lifecycle import configure as configure_a2p
+from emulator.rate_limit import rate_value
 from emulator.server import Emulator
 from emulator.settings import DEFAULT_POOL_LIMIT, Settings
 
@@ -33,6 +34,9 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--fault", type=_fault_rule, action="append", default=[], metavar="RULE",
                         help='a fault rule, "key=value" words, e.g. "product=messaging 429=0.2 503=0.05 reset-after=0.02"; repeatable')
     parser.add_argument("--fault-seed", type=int, default=None, help="seed of the fault RNG, for reproducible faults (default: unpredictable)")
+    parser.add_argument("--a2p-rate", type=_rate, default=0.0, metavar="N",
+                        help="A2P brand and campaign requests per second per account; beyond it 429 / 20429 with Retry-After "
+                             "(Twilio asks for 1; default 0: no limit)")
     return parser.parse_args(argv)
 
 
@@ -46,6 +50,13 @@ def _fault_rule(text: str) -> FaultRule:
 def _latency(text: str) -> float:
     try:
         return latency_value(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _rate(text: str) -> float:
+    try:
+        return rate_value(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -70,7 +81,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run until SIGTERM or SIGINT; print the ready line once listening."""
     args = parse_args(argv)
     try:
-        emulator = Emulator(args.seed, args.host, args.port, args.log, Settings(args.latency_ms, args.pool_limit, tuple(args.fault), args.fault_seed))
+        settings = Settings(args.latency_ms, args.pool_limit, tuple(args.fault), args.fault_seed, args.a2p_rate)
+        emulator = Emulator(args.seed, args.host, args.port, args.log, settings)
     except SeedError as error:
         print(f"{BANNER}: {error}", file=sys.stderr)
         return 2

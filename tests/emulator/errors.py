@@ -1,6 +1,6 @@
 """Twilio-shaped errors: the exception handlers raise and the JSON body it becomes."""
 
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 
 def more_info(code: int) -> str:
@@ -23,9 +23,9 @@ class TwilioError(Exception):
         return {"code": self.code, "message": self.message, "more_info": more_info(self.code), "status": self.status}
 
 
-def authenticate() -> TwilioError:
-    """401 / 20003: missing or wrong credentials."""
-    return TwilioError(401, 20003, "Authenticate", {"WWW-Authenticate": 'Basic realm="Twilio API"'})
+def authenticate(message: str = "Authenticate") -> TwilioError:
+    """401 / 20003: missing or wrong credentials (or credentials the resource does not accept: ``message`` says so)."""
+    return TwilioError(401, 20003, message, {"WWW-Authenticate": 'Basic realm="Twilio API"'})
 
 
 def not_found(path: str) -> TwilioError:
@@ -33,9 +33,10 @@ def not_found(path: str) -> TwilioError:
     return TwilioError(404, 20404, f"The requested resource {path} was not found")
 
 
-def method_not_allowed(method: str) -> TwilioError:
-    """405 / 20004 for a known path with an unsupported method (*unconfirmed* code and wording)."""
-    return TwilioError(405, 20004, f"Method {method} not allowed")
+def method_not_allowed(method: str, allowed: Sequence[str]) -> TwilioError:
+    """405 / 20004 for a known path with an unsupported method (*unconfirmed* code and wording), with the ``Allow`` header
+    HTTP requires on a 405 (RFC 9110 section 15.5.6) listing the methods the path serves."""
+    return TwilioError(405, 20004, f"Method {method} not allowed", {"Allow": ", ".join(allowed)})
 
 
 def missing_parameter(name: str) -> TwilioError:

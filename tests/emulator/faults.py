@@ -56,15 +56,21 @@ HTML_PAGE = ("<!DOCTYPE html>\n<html><head><title>Sign in to continue</title></h
 HTML_STATUSES = {"html-200": 200, "html-401": 401, "html-403": 403}
 
 
-def latency_value(value: object) -> float:
-    """A latency in milliseconds, 0 to 60000 (a bool, NaN or anything else raises ValueError)."""
-    problem = ValueError(f"expected a number of milliseconds from 0 to {MAX_LATENCY_MS:g}, got {value!r}")
+def plain_number(value: object, problem: ValueError) -> float:
+    """``value`` (a number or a string of one, as a JSON body or the command line gives it) as a float; a bool, anything
+    else and an unreadable string raise ``problem``."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise problem
     try:
-        number = float(value)
+        return float(value)
     except ValueError:
         raise problem from None
+
+
+def latency_value(value: object) -> float:
+    """A latency in milliseconds, 0 to 60000 (a bool, NaN or anything else raises ValueError)."""
+    problem = ValueError(f"expected a number of milliseconds from 0 to {MAX_LATENCY_MS:g}, got {value!r}")
+    number = plain_number(value, problem)
     if not 0 <= number <= MAX_LATENCY_MS:  # NaN fails the comparison too
         raise problem
     return number
@@ -137,7 +143,7 @@ class Faults:
             info.pending = kind
             return None
         if kind is not None:
-            self._count(info, kind)
+            self.count(info, kind)
         if info.fault == "429":
             return _error(429, 20429, "Too Many Requests", {"Retry-After": str(rule.retry_after)})
         if info.fault == "429-no-retry-after":
@@ -159,16 +165,17 @@ class Faults:
             return reply  # an error answer applied nothing: it goes out as it is
         if info.pending is None:
             if info.next_page_url and _point_next_page(reply.body, info.next_page_url, info):
-                self._count(info, NEXT_PAGE_URL)
+                self.count(info, NEXT_PAGE_URL)
             return reply
-        self._count(info, info.pending)
+        self.count(info, info.pending)
         if info.fault == "reset-after":
             raise ConnectionDrop()
         if info.fault == "shape-200":
             return Reply(200, _wrong_shape(copy.deepcopy(reply.body)))
         return _error(500, 20500, "Internal Server Error")
 
-    def _count(self, info: RequestInfo, kind: str) -> None:
+    def count(self, info: RequestInfo, kind: str) -> None:
+        """Note that the request met the fault ``kind``: its log record's ``fault``, and the count ``describe`` reports."""
         info.fault = kind
         with self._lock:
             self.injected[kind] = self.injected.get(kind, 0) + 1

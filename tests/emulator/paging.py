@@ -10,10 +10,10 @@ from typing import Any, Callable, Optional, Sequence
 from urllib.parse import urlencode
 
 from emulator.errors import TwilioError
-from emulator.forms import MultiDict, integer_between, last
+from emulator.forms import MAX_INT, MultiDict, integer_between, last
 
 DEFAULT_PAGE_SIZE = 50
-MAX_PAGE_SIZE = 1000  # larger PageSize values are clamped to this (*unconfirmed*: Twilio may reject them)
+MAX_PAGE_SIZE = 1000  # larger PageSize values: 400 / 20007 (https://www.twilio.com/docs/errors/20007)
 
 Record = dict[str, Any]
 Position = Callable[[str], Optional[int]]
@@ -40,11 +40,13 @@ class PageSlice:
 
 
 def page_request(query: MultiDict, max_size: int = MAX_PAGE_SIZE) -> PageRequest:
-    """Parse ``PageSize`` (default 50, clamped to ``max_size``, 1000 unless a list says less), ``Page`` (default 0) and ``PageToken``."""
+    """Parse ``PageSize`` (default 50, at most 1000, then clamped to ``max_size``), ``Page`` (default 0) and ``PageToken``."""
     raw_size = last(query, "PageSize")
-    size = DEFAULT_PAGE_SIZE if raw_size in (None, "") else integer_between(1, 2**31)("PageSize", raw_size)
+    size = DEFAULT_PAGE_SIZE if raw_size in (None, "") else integer_between(1, MAX_INT)("PageSize", raw_size)
+    if size > MAX_PAGE_SIZE:  # Twilio's 20007 page: "The maximum page size is 1000" (status *unconfirmed*)
+        raise TwilioError(400, 20007, f"Page size too large: {size}; the maximum page size is {MAX_PAGE_SIZE}")
     raw_number = last(query, "Page")
-    number = 0 if raw_number in (None, "") else integer_between(0, 2**31)("Page", raw_number)
+    number = 0 if raw_number in (None, "") else integer_between(0, MAX_INT)("Page", raw_number)
     token = last(query, "PageToken") or None
     return PageRequest(min(size, max_size), number, token)
 
@@ -57,7 +59,7 @@ def select(records: Sequence[Record], request: PageRequest, position: Position) 
     else:
         anchor = position(request.token[2:]) if request.token[:2] in ("PA", "PB") else None
         if anchor is None:
-            raise TwilioError(400, 20001, f"Invalid PageToken {request.token}")  # *unconfirmed* code/wording
+            raise TwilioError(400, 21481, "Invalid PageToken")  # https://www.twilio.com/docs/errors/21481 (status *unconfirmed*)
         if request.token.startswith("PA"):
             items = [record for record in records if _pos(position, record) > anchor][:request.size]
         else:

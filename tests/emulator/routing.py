@@ -1,8 +1,8 @@
 """Per-product routing: ``(product, method, "/v1/Services/{Sid}")`` -> handler.
 
 Handlers take a :class:`Call` and return a :class:`Reply`, or raise :class:`~emulator.errors.TwilioError`.
-When several patterns match (``/v1/Services/Usecases`` and ``/v1/Services/{Sid}``) the one with more
-literal segments wins. A placeholder may carry a literal suffix (``/IncomingPhoneNumbers/{Sid}.json``).
+When several patterns match (``/v1/Services/Usecases`` and ``/v1/Services/{Sid}``) the ones with more
+literal segments win, for dispatch and for a 405's ``Allow`` header alike. A placeholder may carry a literal suffix (``/IncomingPhoneNumbers/{Sid}.json``).
 """
 
 import re
@@ -63,6 +63,7 @@ class Route:
     handler: Handler
 
 
+_METHOD_ORDER = ("GET", "POST", "DELETE")  # the methods Twilio's specs use, in the order the Allow header lists them
 _PLACEHOLDER = re.compile(r"^\{(\w+)\}(.*)$")  # "{Sid}" or, in 2010 paths, "{Sid}.json"
 
 
@@ -104,22 +105,24 @@ class Router:
         return {route.product for route in self.routes}
 
     def match(self, product: str, method: str, path: str) -> tuple[Route, dict[str, str]]:
-        """The best route for the request, or 404 20404 (unknown path) / 405 20004 (known path, other method)."""
-        best_route: Optional[Route] = None
-        best_params: dict[str, str] = {}
-        path_known = False
+        """The best route for the request, or 404 20404 (unknown path) / 405 20004 (known path, other method: any verb, OPTIONS,
+        HEAD and TRACE included), whose ``Allow`` header lists the methods the path's routes serve. The path is the resource of
+        its most literal patterns only: ``/v1/Services/Usecases`` is not a ``{Sid}``, so a DELETE on it is 405 with
+        ``Allow: GET``, not the DELETE of ``/v1/Services/{Sid}``."""
+        found: list[tuple[Route, "re.Match[str]"]] = []
         for route in self.routes:
-            found = route.regex.match(path) if route.product == product else None
-            if found is None:
-                continue
-            path_known = True
-            if route.method == method and (best_route is None or route.literals > best_route.literals):
-                best_route, best_params = route, found.groupdict()
-        if best_route is not None:
-            return best_route, best_params
-        if path_known:
-            raise method_not_allowed(method)
-        raise not_found(resource_path(path))
+            hit = route.regex.match(path) if route.product == product else None
+            if hit is not None:
+                found.append((route, hit))
+        if not found:
+            raise not_found(resource_path(path))
+        literals = max(route.literals for route, _hit in found)
+        best = [(route, hit) for route, hit in found if route.literals == literals]
+        for route, hit in best:
+            if route.method == method:
+                return route, hit.groupdict()
+        allowed = {route.method for route, _hit in best}
+        raise method_not_allowed(method, [name for name in _METHOD_ORDER if name in allowed] + sorted(allowed - set(_METHOD_ORDER)))
 
 
 def resource_path(path: str) -> str:

@@ -54,7 +54,7 @@ def fixture_ansible_playbook(tmp_path: Path) -> Any:
 @pytest.fixture(name="make_playbook")
 def fixture_make_playbook(tmp_path: Path) -> Any:
     """Write a one-play playbook: tasks are (name, module, args) or (name, module, args, task keywords), run with module_defaults
-    auth for the collection."""
+    auth for the collection; a module name without a dot is the collection's, one with dots is taken as it is."""
     counter = {"n": 0}
 
     def make(auth: dict[str, Any], *tasks: tuple[str, str, dict[str, Any]]) -> Path:
@@ -71,7 +71,8 @@ def fixture_make_playbook(tmp_path: Path) -> Any:
             "vars": {"ansible_python_interpreter": "{{ ansible_playbook_python }}"},
             "vars_files": [str(auth_file)],
             "module_defaults": {"group/tendlc.twilio.twilio": "{{ twilio_auth }}"},
-            "tasks": [{"name": task[0], "tendlc.twilio." + task[1]: task[2], **(task[3] if len(task) > 3 else {})} for task in tasks],
+            "tasks": [{"name": task[0], ("" if "." in task[1] else "tendlc.twilio.") + task[1]: task[2], **(task[3] if len(task) > 3 else {})}
+                      for task in tasks],
         }
         path = tmp_path / ("playbook%d.yml" % counter["n"])
         path.write_text(yaml.safe_dump([play], sort_keys=False), encoding="utf-8")

@@ -68,7 +68,10 @@ def collection_path() -> str:
     link = COLLECTIONS / "ansible_collections" / "tendlc" / "twilio"
     if not link.exists():
         link.parent.mkdir(parents=True, exist_ok=True)
-        os.symlink(os.path.relpath(REPO, link.parent), link)
+        try:
+            os.symlink(os.path.relpath(REPO, link.parent), link)
+        except FileExistsError:  # another pytest-xdist worker made it first
+            pass
     return str(COLLECTIONS)
 
 

@@ -85,7 +85,7 @@ def test_fixed_field_change_is_refused_then_replaced(a2p, make_playbook, ansible
     ({"brand_registration_sid": PENDING}, "the brand is PENDING, not APPROVED"),
     ({"brand_registration_sid": FAILED}, "the brand is FAILED, not APPROVED (30794 Tax ID does not match (fields: ein))"),
     ({"brand_registration_sid": "BN" + "d" * 32}, "the account has no such A2P brand"),
-    ({"usecase": "LOW_VOLUME"}, "usecase='LOW_VOLUME' is not an A2P use case brand"),
+    ({"usecase": "SOLE_PROPRIETOR"}, "usecase='SOLE_PROPRIETOR' is not an A2P use case brand"),
     ({"description": "Too short to describe a campaign."}, "description must be 40 to 4096 characters long"),
     ({"message_samples": ["Only one sample, long enough though."]}, "message_samples must hold 2 to 5 samples"),
 ])

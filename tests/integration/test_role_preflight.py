@@ -19,7 +19,7 @@ def seed():
     return {"accounts": [
         # Two services share the role's service name; the brand's bundles have no brand yet (the role would register one).
         account(TWINS, phone_numbers=NUMBERS[TWINS], services=[{"friendly_name": SERVICE}, {"friendly_name": SERVICE}]),
-        # The service exists; a listed number is in another service's pool; the brand may not use the campaign's use case.
+        # The service exists; a listed number is in another service's pool; the campaign's use case is not open on it.
         account(CONFLICT, phone_numbers=NUMBERS[CONFLICT], brands=[{"sid": "BN" + CONFLICT * 32, **BUNDLES[CONFLICT]}],
                 services=[{"friendly_name": SERVICE, "usecase": "discussion"}, {"friendly_name": "Marketing", "sid": "MG" + CONFLICT * 32}]),
         # Nothing yet but an approved brand: check mode must show the whole plan.
@@ -43,7 +43,7 @@ def inventory(directory, acc_seed):
             "flex_a2p_brand": BUNDLES[char], "flex_a2p_campaign": CAMPAIGN,
         }
         if char == CONFLICT:
-            host_vars["flex_a2p_campaign"] = {**CAMPAIGN, "usecase": "LOW_VOLUME"}
+            host_vars["flex_a2p_campaign"] = {**CAMPAIGN, "usecase": "2FA"}  # not on the list for this (discussion) service
         if char == NEWBAD:
             host_vars["flex_a2p_campaign"] = {**CAMPAIGN, "usecase": "MARKETING"}
         (directory / "host_vars" / ("%s.yml" % host)).write_text(yaml.safe_dump(host_vars), encoding="utf-8")
@@ -84,7 +84,7 @@ def test_every_problem_stops_the_role_before_its_first_write_and_check_mode_show
         conflict_msg = preflight_message(run, "conflict")
         assert "the preflight found 2 problem(s)" in conflict_msg
         assert "sender pool: " in conflict_msg and "is in the pool of messaging service MG%s" % (CONFLICT * 32) in conflict_msg
-        assert "campaign: usecase='LOW_VOLUME'" in conflict_msg
+        assert "campaign: usecase='2FA'" in conflict_msg
         assert writes_of(run, TWINS) == [] and writes_of(run, CONFLICT) == []
     twins_state = emulator.state()["accounts"]["AC" + TWINS * 32]
     assert not twins_state.get("brands"), "a brand was registered before the preflight failed"

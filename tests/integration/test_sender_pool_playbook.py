@@ -90,7 +90,7 @@ def test_unknown_and_smsless_numbers_fail_together_with_zero_writes(pool_emulato
     result = run.result("Pool")
     assert len(result["problems"]) == 3
     assert "'+15559999999' is not a phone number of account" in result["msg"]
-    assert "has no SMS capability" in result["msg"]
+    assert "has neither SMS nor MMS capability" in result["msg"]
     assert run.writes == []
 
 

@@ -7,8 +7,9 @@ example); the emulator returns the fixed stand-in :data:`AUTH_TOKEN_STAND_IN` in
 which records every response, never holds a credential. A client must not pass the field on either way.
 
 Twilio's API keys page: a Standard API key has access to every resource "except for API key and Account
-resources"; twilio/twilio-python#259 shows that fetch answering 20003 ``Authenticate`` to an API key. API keys
-are modelled as Standard keys (Main keys are not modelled), so a caller signed in with one gets 401 / 20003.
+resources". API keys are modelled as Standard keys (Main keys are not modelled), so a caller signed in with one gets
+401 / 20003 with the message of Twilio's support article "Error 20003: Authentication Error Invalid Username When Using
+Restricted API Keys" (:data:`KEY_REFUSED`; twilio/twilio-python#259, older, shows ``Authenticate``).
 Another account's SID answers 401 / 20003 too, as every 2010 path does here (*unconfirmed*).
 """
 
@@ -19,6 +20,7 @@ from emulator.routing import API, Call, Reply
 from emulator.state import Account
 
 AUTH_TOKEN_STAND_IN = "emulator-does-not-return-auth-tokens"
+KEY_REFUSED = "Authentication Error - invalid username"  # Twilio's support article on 20003 for Standard/Restricted keys
 SUBRESOURCES = ("addresses", "applications", "authorized_connect_apps", "available_phone_numbers", "balance", "calls",
                 "conferences", "connect_apps", "incoming_phone_numbers", "keys", "messages", "notifications",
                 "outgoing_caller_ids", "queues", "recordings", "short_codes", "signing_keys", "sip", "transcriptions", "usage")
@@ -48,5 +50,5 @@ def fetch_account(call: Call) -> Reply:
     """The caller's own account; 401 / 20003 to an API key or for another account's SID."""
     account = addressed_account(call)
     if call.by_api_key:
-        raise authenticate()
+        raise authenticate(KEY_REFUSED)
     return Reply(200, account_record(account))

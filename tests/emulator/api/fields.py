@@ -2,15 +2,16 @@
 
 An update changes only the fields sent and moves ``date_updated``. Unset URL and application SID fields
 read ``""`` as in the spec's examples; sending an empty value clears a field back to ``""``
-(*unconfirmed*). Parameters the emulator does not model (``AccountSid`` transfers, ``TrunkSid``,
+(twilio/twilio-cli-core#57: `--sms-url=""` clears callback URLs); a URL that is not an absolute http(s) URL is
+400 / 21502 (:func:`emulator.forms.url_or`). Parameters the emulator does not model (``AccountSid`` transfers, ``TrunkSid``,
 ``EmergencyStatus``, ``AddressSid``, ``BundleSid``, ``IdentitySid``, ``VoiceReceiveMode``, ``ApiVersion``...)
 are ignored like unknown ones.
 """
 
 from typing import Sequence
 
-from emulator.errors import invalid_parameter
-from emulator.forms import MultiDict, Parser, last, one_of, parse_boolean, text_up_to
+from emulator.errors import TwilioError, invalid_parameter
+from emulator.forms import MultiDict, Parser, last, one_of, parse_boolean, text_up_to, url_or
 from emulator.sids import is_sid
 from emulator.state import Record
 from emulator.timefmt import rfc2822
@@ -20,9 +21,8 @@ Field = tuple[str, str, Parser]
 """A writable field: (form parameter, JSON name, parser)."""
 
 
-def any_text(_name: str, raw: str) -> str:
-    """A URL or free text, kept verbatim (URLs are not validated); empty clears it."""
-    return raw
+any_url = url_or("")
+"""A webhook URL (:func:`emulator.forms.url_or`); empty clears it to ``""``."""
 
 
 def sid_or_empty(prefix: str) -> Parser:
@@ -36,24 +36,37 @@ def sid_or_empty(prefix: str) -> Parser:
     return parse
 
 
+def invalid_method(name: str, raw: str) -> TwilioError:
+    """400 / 21403 "Invalid Method" (https://www.twilio.com/docs/errors/21403: an update of a phone number's HTTP method to
+    anything but GET or POST; the status and wording *unconfirmed*)."""
+    return TwilioError(400, 21403, f"Invalid Method {raw} for {name}: GET or POST")
+
+
 parse_http_method = one_of(("GET", "POST"), fold_upper=True)
+number_method = one_of(("GET", "POST"), fold_upper=True, error=invalid_method)
 
-SMS_FIELDS: tuple[Field, ...] = (
-    ("FriendlyName", "friendly_name", text_up_to(64)),
-    ("SmsUrl", "sms_url", any_text),
-    ("SmsMethod", "sms_method", parse_http_method),
-    ("SmsFallbackUrl", "sms_fallback_url", any_text),
-    ("SmsFallbackMethod", "sms_fallback_method", parse_http_method),
-)
 
-NUMBER_FIELDS = SMS_FIELDS + (
+def sms_fields(method: Parser) -> tuple[Field, ...]:
+    """The SMS fields numbers and short codes share; ``method`` parses their HTTP methods."""
+    return (
+        ("FriendlyName", "friendly_name", text_up_to(64)),
+        ("SmsUrl", "sms_url", any_url),
+        ("SmsMethod", "sms_method", method),
+        ("SmsFallbackUrl", "sms_fallback_url", any_url),
+        ("SmsFallbackMethod", "sms_fallback_method", method),
+    )
+
+
+SMS_FIELDS = sms_fields(parse_http_method)  # short codes: a bad method is 400 / 20001 (*unconfirmed*)
+
+NUMBER_FIELDS = sms_fields(number_method) + (
     ("SmsApplicationSid", "sms_application_sid", sid_or_empty("AP")),
-    ("StatusCallback", "status_callback", any_text),
-    ("StatusCallbackMethod", "status_callback_method", parse_http_method),
-    ("VoiceUrl", "voice_url", any_text),
-    ("VoiceMethod", "voice_method", parse_http_method),
-    ("VoiceFallbackUrl", "voice_fallback_url", any_text),
-    ("VoiceFallbackMethod", "voice_fallback_method", parse_http_method),
+    ("StatusCallback", "status_callback", any_url),
+    ("StatusCallbackMethod", "status_callback_method", number_method),
+    ("VoiceUrl", "voice_url", any_url),
+    ("VoiceMethod", "voice_method", number_method),
+    ("VoiceFallbackUrl", "voice_fallback_url", any_url),
+    ("VoiceFallbackMethod", "voice_fallback_method", number_method),
     ("VoiceApplicationSid", "voice_application_sid", sid_or_empty("AP")),
     ("VoiceCallerIdLookup", "voice_caller_id_lookup", parse_boolean),
 )

@@ -1,6 +1,8 @@
 """Admin routes that drive the A2P lifecycle (JSON bodies; no auth, not logged, no faults).
 
 - ``POST /_emulator/brands/{Sid}`` ``{"status"?, "errors"?, "identity_status"?}`` -> the brand;
+- ``POST /_emulator/brands/{Sid}/otp`` (no body, or ``{}``): the owner of an APPROVED sole-proprietor brand confirmed
+  its OTP -> the brand, ``identity_status`` VERIFIED (400 / 20001 for another brand type, status, or a VERIFIED brand);
 - ``POST /_emulator/campaigns/{Sid}`` ``{"campaign_status"?, "errors"?}`` -> the campaign;
 - ``POST /_emulator/a2p/timing`` ``{"brand_approval_seconds"?, "campaign_approval_seconds"?}`` (number >= 0 or null)
   -> the delays now in force (keys not sent keep their value).
@@ -73,24 +75,34 @@ def _locate(app: "App", kind: str, sid: str) -> tuple[Account, Record]:
     raise not_found(f"/{kind}/{sid}")
 
 
+def _apply(app: "App", kind: str, sid: str, change: Callable[[Account, Record], None]) -> Reply:
+    """Apply ``change`` to the record ``sid`` of store ``kind`` (whichever account holds it) and answer the record."""
+    with app.state.lock:
+        account, record = _locate(app, kind, sid)
+        change(account, record)
+        return Reply(200, copy.deepcopy(record))
+
+
 @ADMIN.route(ADMIN_PRODUCT, "POST", "/brands/{Sid}")
 def brand_status(app: "App", call: Call) -> Reply:
     """Set a brand's status, errors and identity status."""
     changes = _changes(call.json, BRAND_KEYS)
-    with app.state.lock:
-        account, record = _locate(app, a2p_brands.KIND, call.params["Sid"])
-        a2p_brands.admin_change(account, record, changes)
-        return Reply(200, copy.deepcopy(record))
+    return _apply(app, a2p_brands.KIND, call.params["Sid"], lambda account, record: a2p_brands.admin_change(account, record, changes))
+
+
+@ADMIN.route(ADMIN_PRODUCT, "POST", "/brands/{Sid}/otp")
+def brand_otp(app: "App", call: Call) -> Reply:
+    """Confirm a sole-proprietor brand's OTP, as its owner does by replying to Twilio's text (no body, or ``{}``)."""
+    if call.json not in (None, {}):
+        raise TwilioError(400, 20001, "The OTP route expects no body or {}")
+    return _apply(app, a2p_brands.KIND, call.params["Sid"], a2p_brands.confirm_otp)
 
 
 @ADMIN.route(ADMIN_PRODUCT, "POST", "/campaigns/{Sid}")
 def campaign_status(app: "App", call: Call) -> Reply:
     """Set a campaign's status and errors."""
     changes = _changes(call.json, CAMPAIGN_KEYS)
-    with app.state.lock:
-        account, record = _locate(app, a2p_campaigns.KIND, call.params["Sid"])
-        a2p_campaigns.admin_change(account, record, changes)
-        return Reply(200, copy.deepcopy(record))
+    return _apply(app, a2p_campaigns.KIND, call.params["Sid"], lambda account, record: a2p_campaigns.admin_change(account, record, changes))
 
 
 @ADMIN.route(ADMIN_PRODUCT, "POST", "/a2p/timing")

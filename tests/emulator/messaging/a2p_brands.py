@@ -1,4 +1,4 @@
-"""A2P Brand Registrations (``BN...``): list, create, fetch, resubmit; no delete (Twilio has none: 405).
+"""A2P Brand Registrations (``BN...``): list, create, fetch, resubmit, OTP resend (``SmsOtp``); no delete (Twilio has none: 405).
 
 Fields follow the ``messaging.v1.brand_registrations`` schema of twilio_messaging_v1.json, in its order.
 The customer-profile and A2P-profile bundles (Trust Hub) are only checked for their SID shape.
@@ -10,7 +10,9 @@ from typing import Any, Callable, Optional
 from emulator.errors import SeedError, invalid_parameter, not_found
 from emulator.forms import last, one_of, parse_boolean, require
 from emulator.messaging import BASE_URL, PRODUCT
-from emulator.messaging.a2p_lifecycle import BRAND_STATUSES, BRANDS, IDENTITY_STATUSES, registration_errors, settle, start_clock, stop_clock, tcr_id
+from emulator.messaging import a2p_rules as rules
+from emulator.messaging.a2p_lifecycle import (BRAND_STATUSES, BRANDS, IDENTITY_STATUSES, approved_identity, registration_errors, settle, start_clock,
+                                              stop_clock, tcr_id)
 from emulator.messaging.services import ISO_DATE
 from emulator.paging import v1_page
 from emulator.routing import API, Call, Reply
@@ -52,13 +54,13 @@ def build(account: Account, sid: str, values: dict[str, Any], created: str, upda
     return {key: record[key] for key in ORDER}
 
 
-def find(call: Call) -> Record:
-    """The addressed brand of the caller's account (timers settled), else 404 20404."""
+def find(call: Call, param: str = "Sid", suffix: str = "") -> Record:
+    """The brand of the caller's account that the path parameter ``param`` names (timers settled), else 404 20404."""
     account = call.owner()
     settle(account)
-    record = account.get(KIND, call.params["Sid"])
+    record = account.get(KIND, call.params[param])
     if record is None:
-        raise not_found(f"/a2p/BrandRegistrations/{call.params['Sid']}")
+        raise not_found(f"/a2p/BrandRegistrations/{call.params[param]}{suffix}")
     return record
 
 
@@ -103,22 +105,42 @@ def fetch_brand(call: Call) -> Reply:
 
 @API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations/{Sid}")
 def resubmit_brand(call: Call) -> Reply:
-    """202: a FAILED brand is resubmitted (back to PENDING, errors cleared, timer restarted); others are returned unchanged (*unconfirmed*)."""
+    """202: a FAILED brand is resubmitted (back to PENDING, errors cleared, timer restarted); any other status 400 / 21725."""
     record = find(call)
-    if record["status"] == "FAILED":
-        record.update(status="PENDING", errors=[], failure_reason=None, date_updated=iso8601())
-        start_clock(call.state, call.owner(), KIND, record["sid"])
+    rules.check_resubmittable(record)
+    record.update(status="PENDING", errors=[], failure_reason=None, date_updated=iso8601())
+    start_clock(call.state, call.owner(), KIND, record["sid"])
     return Reply(202, record)
+
+
+@API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp")
+def resend_otp(call: Call) -> Reply:
+    """201 ``{account_sid, brand_registration_sid}`` (the spec's ``create`` example): a new OTP for a sole-proprietor brand
+    that is not VERIFIED yet; other brands 400 / 20001 (*unconfirmed* code). Nothing else changes."""
+    record = find(call, "BrandRegistrationSid", "/SmsOtp")
+    rules.check_otp_pending(record)
+    return Reply(201, {"account_sid": record["account_sid"], "brand_registration_sid": record["sid"]})
 
 
 def admin_change(account: Account, record: Record, changes: dict[str, Any]) -> None:
     """Apply an admin change (``status``, ``errors``, ``identity_status``, already validated): the clock stops;
-    an APPROVED brand gets a ``tcr_id`` if it has none."""
+    an APPROVED brand gets a ``tcr_id`` if it has none and, unless the change sets it, the identity status an approval gives
+    (a sole-proprietor brand UNVERIFIED until its OTP is confirmed)."""
     stop_clock(account, record["sid"])
     record.update(changes)
     if record["status"] == "APPROVED" and record["tcr_id"] is None:
         record["tcr_id"] = tcr_id("B", record["sid"])
+    if record["status"] == "APPROVED" and record["identity_status"] is None and "identity_status" not in changes:
+        record["identity_status"] = approved_identity(record)
     record["date_updated"] = iso8601()
+
+
+def confirm_otp(account: Account, record: Record) -> None:
+    """The owner of an APPROVED sole-proprietor brand confirmed its OTP: ``identity_status`` VERIFIED (error 30752's page)."""
+    rules.check_otp_pending(record)
+    if record["status"] != "APPROVED":
+        raise rules.error(rules.OTP_REFUSED, f"Brand Registration {record['sid']} is {record['status']}: its OTP is sent once it is APPROVED")
+    admin_change(account, record, {"identity_status": "VERIFIED"})
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,14 @@
 The record follows ``messaging.v1.service.us_app_to_person`` (twilio_messaging_v1.json) plus the two fields twilio 9.13
 sends and reads that the spec does not have yet: ``privacy_policy_url`` and ``terms_and_conditions_url`` (last).
 Length and count limits are the spec's descriptions of the create's parameters (POST .../Compliance/Usa2p), kept in
-TEXT_LIMITS, SAMPLE_COUNT, SAMPLE_LENGTH and KEYWORDS_MAX; a value outside them answers 400 / 20001 (*unconfirmed* code
-and wording). Keywords: "Values must be alphanumeric. 255 character maximum." - each value [A-Za-z0-9]+, and the 255
-read as the values joined by commas (*unconfirmed*). A parameter sent empty counts as not sent. Lists are repeated form
-keys. Every pattern matches whole values (fullmatch: ``$`` would accept a trailing newline).
+TEXT_LIMITS, SAMPLE_COUNT, SAMPLE_LENGTH and KEYWORDS_MAX; a value or a sample count outside them answers 400 / 21728
+("Campaign registration failed due to length validation failures", https://www.twilio.com/docs/errors/21728, which
+names these fields and limits; on an update too, *unconfirmed*; HTTP status and wording *unconfirmed*). A create missing
+a required parameter answers 400 / 21727 ("... due to missing parameter(s)", https://www.twilio.com/docs/errors/21727,
+which lists CREATE_REQUIRED); an update missing one keeps 20001 (*unconfirmed*). Keywords: "Values must be alphanumeric.
+255 character maximum." - each value [A-Za-z0-9]+ (else 20001, *unconfirmed* code), and the 255 read as the values joined
+by commas (*unconfirmed*). A parameter sent empty counts as not sent. Lists are repeated form keys. Every pattern matches
+whole values (fullmatch: ``$`` would accept a trailing newline).
 """
 
 import re
@@ -24,11 +28,12 @@ KEYWORD = re.compile(r"[A-Za-z0-9]+")
 TEXT_LIMITS = {"Description": (40, 4096), "MessageFlow": (40, 2048), "OptInMessage": (20, 320), "OptOutMessage": (20, 320),
                "HelpMessage": (20, 320)}
 SAMPLE_COUNT, SAMPLE_LENGTH, KEYWORDS_MAX = (2, 5), (20, 1024), 255
+MISSING_PARAMETER, LENGTH_FAILURE = 21727, 21728
 
 
 def _length(name: str, value: str, low: int, high: int) -> str:
     if not low <= len(value) <= high:
-        raise TwilioError(400, 20001, f"{name} must be between {low} and {high} characters long")
+        raise TwilioError(400, LENGTH_FAILURE, f"{name} must be between {low} and {high} characters long")
     return value
 
 
@@ -52,7 +57,7 @@ def samples(name: str, values: list[str]) -> list[str]:
     """2 to 5 message samples of 20 to 1024 characters each."""
     low, high = SAMPLE_COUNT
     if not low <= len(values) <= high:
-        raise TwilioError(400, 20001, f"{name} must have between {low} and {high} values, got {len(values)}")
+        raise TwilioError(400, LENGTH_FAILURE, f"{name} must have between {low} and {high} values, got {len(values)}")
     return [_length(name, value, *SAMPLE_LENGTH) for value in values]
 
 
@@ -62,7 +67,7 @@ def keywords(name: str, values: list[str]) -> list[str]:
         if not KEYWORD.fullmatch(value):
             raise TwilioError(400, 20001, f"{name} values must be alphanumeric, got '{value}'")
     if len(",".join(values)) > KEYWORDS_MAX:
-        raise TwilioError(400, 20001, f"{name} must be at most {KEYWORDS_MAX} characters long, got {len(','.join(values))}")
+        raise TwilioError(400, LENGTH_FAILURE, f"{name} must be at most {KEYWORDS_MAX} characters long, got {len(','.join(values))}")
     return list(values)
 
 
@@ -117,11 +122,12 @@ def _sent(form: MultiDict, param: str) -> list[str]:
     return [value for value in form.get(param, []) if value != ""]
 
 
-def require_all(form: MultiDict, params: tuple[str, ...]) -> None:
-    """400 / 20001 for the first required parameter not sent (or sent empty)."""
+def require_all(form: MultiDict, params: tuple[str, ...], code: Optional[int] = None) -> None:
+    """400 / 20001 (or ``code``: 21727 for a create) for the first required parameter not sent (or sent empty)."""
     for param in params:
         if not _sent(form, param):
-            raise missing_parameter(param)
+            missing = missing_parameter(param)
+            raise missing if code is None else TwilioError(400, code, missing.message)
 
 
 def parse(form: MultiDict, params: tuple[str, ...]) -> dict[str, Any]:

@@ -9,11 +9,12 @@ Deleting the service deletes its campaign. Rules and error codes: :mod:`emulator
 import copy
 from typing import Any
 
-from emulator.errors import not_found
+from emulator.errors import TwilioError, not_found
 from emulator.messaging import PRODUCT
 from emulator.messaging import a2p_rules as rules
-from emulator.messaging import services
-from emulator.messaging.a2p_campaign_fields import ALL_PARAMS, CREATE_REQUIRED, UPDATABLE, UPDATE_REQUIRED, build, check_fixed, parse, require_all
+from emulator.messaging import pool, services
+from emulator.messaging.a2p_campaign_fields import (ALL_PARAMS, CREATE_REQUIRED, MISSING_PARAMETER, UPDATABLE, UPDATE_REQUIRED, build, check_fixed,
+                                                    parse, require_all)
 from emulator.messaging.a2p_catalog import RATE_LIMITS
 from emulator.messaging.a2p_lifecycle import CAMPAIGNS, settle, start_clock, stop_clock, tcr_id
 from emulator.paging import v1_page
@@ -66,19 +67,31 @@ def list_campaigns(call: Call) -> Reply:
     return Reply(200, v1_page(found, call.query, url=url, key="compliance", position=account.position))
 
 
+def check_one_number(account: Account, service_sid: str, brand: Record) -> None:
+    """400 / 21714 (*unconfirmed* code, as the pool's rule) for a sole-proprietor brand's campaign on a service holding more
+    than one phone number: Twilio's "Troubleshooting A2P Phone Number registration issues", "each Sole Proprietor Campaign can only use one
+    Phone Number"."""
+    numbers = len(pool.members(account, pool.PHONE_NUMBERS, service_sid))
+    if brand["brand_type"] == rules.SOLE_PROPRIETOR and numbers > 1:
+        raise TwilioError(400, pool.POOL_FULL, f"Messaging Service {service_sid} holds {numbers} phone numbers, and a sole proprietor A2P "
+                                               f"campaign of brand {brand['sid']} may use only 1 phone number")
+
+
 @API.route(PRODUCT, "POST", LIST_PATTERN)
 def create_campaign(call: Call) -> Reply:
     """Register the service's campaign: PENDING, mock when the brand is, the approval timer (if configured) starts now."""
     service = service_of(call)
     account = call.owner()
-    require_all(call.form, CREATE_REQUIRED)
+    require_all(call.form, CREATE_REQUIRED, MISSING_PARAMETER)
     values = parse(call.form, ALL_PARAMS)
     rules.check_one_per_service(account, service["sid"])
     brand = rules.approved_brand(account, values["brand_registration_sid"])
+    rules.check_identity(brand)
     usecase = values["us_app_to_person_usecase"]
     rules.check_usecase(brand, usecase)
     rules.check_service_usecase(service, usecase)
     rules.check_sole_proprietor_limit(account, brand)
+    check_one_number(account, service["sid"], brand)
     sid = account.new_sid(PREFIX)
     low = brand["brand_type"] == rules.SOLE_PROPRIETOR or bool(brand["skip_automatic_sec_vet"])
     values.update(messaging_service_sid=service["sid"], campaign_id=tcr_id("C", sid), rate_limits=copy.deepcopy(RATE_LIMITS["LOW" if low else "TOP"]),
@@ -97,7 +110,8 @@ def fetch_campaign(call: Call) -> Reply:
 @API.route(PRODUCT, "POST", ONE_PATTERN)
 def update_campaign(call: Call) -> Reply:
     """Update (200): all of UPDATE_REQUIRED must be sent; fixed fields may only repeat their value; a FAILED campaign is
-    resubmitted (back to PENDING, errors cleared, timer restarted, *unconfirmed*); a SUSPENDED one answers 21729."""
+    resubmitted (back to PENDING as the spec's ``update`` example answers, errors cleared, timer restarted; that a resubmitted
+    campaign reads IN_PROGRESS instead is *unconfirmed*); a SUSPENDED one answers 21729."""
     record = find(call)
     rules.check_not_suspended(record)
     require_all(call.form, UPDATE_REQUIRED)

@@ -3,7 +3,8 @@
 New brands start ``PENDING`` and new campaigns ``PENDING``; the admin routes (``a2p_admin``) set any
 status. With an approval delay configured (``--brand-approval-seconds`` / ``--campaign-approval-seconds``,
 or :func:`configure`), a brand or campaign created (or resubmitted) afterwards is moved on by the clock:
-a brand to ``APPROVED`` after N seconds; a campaign to ``IN_PROGRESS`` after N/2 seconds and to ``VERIFIED``
+a brand to ``APPROVED`` after N seconds (a sole-proprietor brand with ``identity_status`` UNVERIFIED until the OTP is
+confirmed through the admin route); a campaign to ``IN_PROGRESS`` after N/2 seconds and to ``VERIFIED``
 after N. Nothing runs in the background: :func:`settle` applies the transitions that are due, and every
 A2P request (and admin route) calls it under the state lock first. An admin status change stops the
 resource's clock. The create response itself always shows ``PENDING``, also with N = 0.
@@ -98,11 +99,17 @@ def _finish(kind: str, record: Record) -> None:
     if kind == BRANDS:
         record.update(status="APPROVED", date_updated=iso8601())
         if record["identity_status"] is None:
-            record["identity_status"] = "VERIFIED"
+            record["identity_status"] = approved_identity(record)
         if record["tcr_id"] is None:
             record["tcr_id"] = tcr_id("B", record["sid"])
     else:
         record.update(campaign_status="VERIFIED", errors=[], date_updated=iso8601())
+
+
+def approved_identity(brand: Record) -> str:
+    """The ``identity_status`` a brand gets when it is approved: a sole-proprietor brand stays UNVERIFIED until its owner
+    confirms the OTP (error 30752's page; the spec's ``fetchSoleProprietorRegisteredUnverified`` example), others VERIFIED."""
+    return "UNVERIFIED" if brand["brand_type"] == "SOLE_PROPRIETOR" else "VERIFIED"
 
 
 def tcr_id(letter: str, sid: str) -> str:

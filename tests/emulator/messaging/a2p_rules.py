@@ -6,6 +6,9 @@ Error codes (HTTP 400, *unconfirmed* status and wording for all of them):
 - 21720 the campaign use case is unknown or not available to the brand (see :func:`allowed_usecases`);
 - 21719 the Messaging Service's ``usecase`` is incompatible with the campaign use case (:data:`SERVICE_COMPATIBLE`);
 - 21710 the service already has a campaign, or a sole-proprietor brand already has one (*unconfirmed code*);
+- 30991 the brand is a sole-proprietor brand whose ``identity_status`` is not VERIFIED (error page 30991);
+- 21725 a brand is resubmitted that is not FAILED (error page 21725);
+- 20001 an OTP resend for a brand that is not a sole-proprietor brand awaiting its OTP (*unconfirmed code*);
 - 21729 the campaign is suspended;
 - 20001 a campaign field that cannot change was sent with another value (*unconfirmed code*).
 """
@@ -23,6 +26,9 @@ INVALID_USECASE = 21720
 ONE_CAMPAIGN = 21710  # *unconfirmed*: Twilio's code for a second campaign on one service is not documented
 SUSPENDED = 21729
 FIXED_FIELD = 20001  # *unconfirmed*
+UNVERIFIED_BRAND = 30991  # error page 30991: "Campaign registrations under unverified brands is not allowed"
+BRAND_NOT_FAILED = 21725  # error page 21725: "Brand can only be updated when in FAILED state"
+OTP_REFUSED = 20001  # *unconfirmed*: no source gives Twilio's answer to an OTP resend it refuses
 
 SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
 LOW_VOLUME = "LOW_VOLUME"
@@ -57,16 +63,13 @@ def approved_brand(account: Account, sid: str) -> Record:
 
 def allowed_usecases(brand: Optional[Record]) -> list[dict[str, Any]]:
     """Campaign use cases open to ``brand``: none unless it is APPROVED; only SOLE_PROPRIETOR for sole-proprietor brands;
-    the standard list for standard brands, with LOW_VOLUME only for low-volume ones (``skip_automatic_sec_vet``).
-    Without a brand, the whole standard list (the spec's ``fetchWithoutBrandRegistrationSid`` example)."""
-    if brand is None:
-        return [dict(entry) for entry in STANDARD_USECASES]
-    if brand["status"] != "APPROVED":
+    the whole standard list, LOW_VOLUME included, for every standard brand (low-volume or not: the spec's
+    ``fetchWithBrandRegistrationSid`` example lists LOW_VOLUME). Without a brand, the same list (``fetchWithoutBrandRegistrationSid``)."""
+    if brand is not None and brand["status"] != "APPROVED":
         return []
-    if brand["brand_type"] == SOLE_PROPRIETOR:
+    if brand is not None and brand["brand_type"] == SOLE_PROPRIETOR:
         return [dict(SOLE_PROPRIETOR_USECASE)]
-    low_volume = bool(brand["skip_automatic_sec_vet"])
-    return [dict(entry) for entry in STANDARD_USECASES if entry["code"] != LOW_VOLUME or low_volume]
+    return [dict(entry) for entry in STANDARD_USECASES]
 
 
 def check_usecase(brand: Record, code: str) -> None:
@@ -107,13 +110,34 @@ def check_one_per_service(account: Account, service_sid: str) -> None:
 
 
 def check_sole_proprietor_limit(account: Account, brand: Record) -> None:
-    """400 / 21710 when a sole-proprietor brand's account already has a sole-proprietor campaign (one per brand and account)."""
+    """400 / 21710 when a sole-proprietor brand already has a campaign (the spec's ``brand_type``: "only one SOLE_PROPRIETOR
+    campaign created per SOLE_PROPRIETOR brand"); another sole-proprietor brand of the account may have its own."""
     if brand["brand_type"] != SOLE_PROPRIETOR:
         return
     for campaign in account.records(CAMPAIGNS):
-        owner = account.get(BRANDS, campaign["brand_registration_sid"] or "")
-        if owner is not None and owner["brand_type"] == SOLE_PROPRIETOR:
-            raise error(ONE_CAMPAIGN, f"Sole proprietor campaigns are limited to one per account; {campaign['sid']} already exists")
+        if campaign["brand_registration_sid"] == brand["sid"]:
+            raise error(ONE_CAMPAIGN, f"Sole proprietor Brand Registration {brand['sid']} already has its one campaign ({campaign['sid']})")
+
+
+def check_identity(brand: Record) -> None:
+    """400 / 30991 for a sole-proprietor brand whose identity is not VERIFIED (its owner has not confirmed the OTP)."""
+    if brand["brand_type"] == SOLE_PROPRIETOR and brand["identity_status"] != "VERIFIED":
+        raise error(UNVERIFIED_BRAND, f"Campaign registrations under unverified brands is not allowed: Brand Registration {brand['sid']} has "
+                                      f"identity_status {brand['identity_status']}")
+
+
+def check_resubmittable(brand: Record) -> None:
+    """400 / 21725 unless the brand is FAILED."""
+    if brand["status"] != "FAILED":
+        raise error(BRAND_NOT_FAILED, f"Brand can only be updated when in FAILED state; Brand Registration {brand['sid']} is {brand['status']}")
+
+
+def check_otp_pending(brand: Record) -> None:
+    """400 / 20001 (*unconfirmed*) unless the brand is a sole-proprietor brand whose identity is not VERIFIED yet."""
+    if brand["brand_type"] != SOLE_PROPRIETOR:
+        raise error(OTP_REFUSED, f"Brand Registration {brand['sid']} is a {brand['brand_type']} brand: OTP verification is for sole proprietor brands")
+    if brand["identity_status"] == "VERIFIED":
+        raise error(OTP_REFUSED, f"Brand Registration {brand['sid']} is already VERIFIED")
 
 
 def check_not_suspended(campaign: Record) -> None:

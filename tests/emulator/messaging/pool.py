@@ -4,6 +4,15 @@ Each kind keeps one store per account (``service_phone_numbers``, ``service_shor
 ``service_alpha_senders``) of the records the API returns, keyed by the sender's SID; a record's
 ``service_sid`` names the service holding it. Because a number or short code sits in at most one
 service of its account, its PN/SC SID is unique in its store. Deleting a service frees its senders.
+
+Twilio's rules for adding one (sources in ``docs/emulator.md``, "Sender pools"):
+
+- 409 / 21710 the number or short code is already in this service; 409 / 21712 it is in another service
+  (error pages 21710 and 21712 for the words; the status 409 from public test fixtures);
+- 400 / 21714 the service already holds the limit's number of phone numbers and short codes together (error page
+  21714: "a total of 400 Twilio phone numbers and short codes"); alpha senders do not count and are not refused by it;
+- 400 / 21714 a second phone number in a service whose campaign belongs to a sole-proprietor brand (Twilio allows one
+  number per sole-proprietor campaign; the code is *unconfirmed*).
 """
 
 from dataclasses import dataclass
@@ -11,6 +20,7 @@ from typing import Optional
 
 from emulator.errors import TwilioError
 from emulator.messaging import services
+from emulator.messaging.a2p_rules import campaign_of_service, sender_limit
 from emulator.settings import DEFAULT_POOL_LIMIT, POOL_LIMIT
 from emulator.state import Account, Record, State, on_delete
 
@@ -49,17 +59,36 @@ def pool_limit(state: State) -> int:
     return int(state.settings.get(POOL_LIMIT, DEFAULT_POOL_LIMIT))
 
 
+NUMBER_KINDS = (PHONE_NUMBERS, SHORT_CODES)  # what the 400 limit counts (error page 21714)
+POOL_FULL = 21714
+ALREADY_HERE = 21710
+ELSEWHERE = 21712
+
+
 def check_room(state: State, account: Account, service_sid: str) -> None:
-    """400 / 21714 when the service already holds the limit's number of senders (all kinds together)."""
+    """400 / 21714 when the service already holds the limit's number of phone numbers and short codes together."""
     limit = pool_limit(state)
-    if sum(len(members(account, kind, service_sid)) for kind in KINDS) >= limit:
-        raise TwilioError(400, 21714, f"Messaging Service {service_sid} has reached its sender pool limit of {limit} senders")
+    if sum(len(members(account, kind, service_sid)) for kind in NUMBER_KINDS) >= limit:
+        raise TwilioError(400, POOL_FULL, f"Messaging Service {service_sid} has reached its sender pool limit of {limit} phone numbers and short codes")
 
 
-def already_pooled() -> TwilioError:
-    """400 / 21712: the number or short code is in a service's pool, this one or another (wording *unconfirmed*;
-    Twilio's message does not name the holder)."""
-    return TwilioError(400, 21712, "Phone Number or Short Code is already in a Messaging Service.")
+def check_sole_proprietor(account: Account, service_sid: str) -> None:
+    """400 / 21714 (*unconfirmed* code) when the service's campaign belongs to a sole-proprietor brand and the service
+    already holds the one phone number such a campaign may use."""
+    limit = sender_limit(account, service_sid)
+    if limit is None or len(members(account, PHONE_NUMBERS, service_sid)) < limit:
+        return
+    campaign = campaign_of_service(account, service_sid) or {}
+    raise TwilioError(400, POOL_FULL, f"Messaging Service {service_sid} is linked to the sole proprietor A2P campaign {campaign.get('sid')} "
+                                      f"of brand {campaign.get('brand_registration_sid')}, which may use only {limit} phone number")
+
+
+def already_pooled(service_sid: str, holder_sid: str) -> TwilioError:
+    """409 / 21710 when the number or short code is already in this service, 409 / 21712 when it is in another one,
+    in the words of Twilio's error pages (which do not name the holder)."""
+    if holder_sid == service_sid:
+        return TwilioError(409, ALREADY_HERE, "Phone Number or Short Code is already in the Messaging Service.")
+    return TwilioError(409, ELSEWHERE, "Phone Number or Short Code is associated with another Messaging Service.")
 
 
 def unknown_sender(param: str, value: str) -> TwilioError:

@@ -15,8 +15,8 @@ from emulator.api import incoming_phone_numbers, short_codes
 from emulator.errors import TwilioError, not_found
 from emulator.forms import require
 from emulator.messaging import PRODUCT, services
-from emulator.messaging.pool import (ALPHA_SENDERS, KINDS, PHONE_NUMBERS, SHORT_CODES, SenderKind, already_pooled, check_room, holder,
-                                     members, unknown_sender)
+from emulator.messaging.pool import (ALPHA_SENDERS, KINDS, PHONE_NUMBERS, SHORT_CODES, SenderKind, already_pooled, check_room,
+                                     check_sole_proprietor, holder, members, unknown_sender)
 from emulator.paging import v1_page
 from emulator.routing import API, Call, Reply, resource_path
 from emulator.sids import is_sid
@@ -70,9 +70,9 @@ def _phone_number(account: Account, service: Record, sid: str) -> Record:
     owned = account.get(incoming_phone_numbers.KIND, sid) if is_sid(sid, incoming_phone_numbers.PREFIX) else None
     if owned is None:
         raise unknown_sender(PHONE_NUMBERS.param, sid)
-    if not owned["capabilities"].get("sms"):
-        raise TwilioError(400, 21715, f"Phone Number {owned['phone_number']} ({sid}) does not have SMS capabilities")
-    _refuse_pooled(account, PHONE_NUMBERS, sid)
+    if not (owned["capabilities"].get("sms") or owned["capabilities"].get("mms")):  # error page 21715: SMS or MMS
+        raise TwilioError(400, 21715, f"Phone Number {owned['phone_number']} ({sid}) does not have SMS or MMS capabilities")
+    _refuse_pooled(account, service, PHONE_NUMBERS, sid)
     number = owned["phone_number"]
     details = {"phone_number": number, "country_code": country_code(number), "capabilities": messaging_capabilities(owned["capabilities"])}
     return _record(account, service, PHONE_NUMBERS, sid, details)
@@ -82,7 +82,7 @@ def _short_code(account: Account, service: Record, sid: str) -> Record:
     owned = account.get(short_codes.KIND, sid) if is_sid(sid, short_codes.PREFIX) else None
     if owned is None:
         raise unknown_sender(SHORT_CODES.param, sid)
-    _refuse_pooled(account, SHORT_CODES, sid)
+    _refuse_pooled(account, service, SHORT_CODES, sid)
     return _record(account, service, SHORT_CODES, sid, {"short_code": owned["short_code"], "country_code": "US", "capabilities": ["SMS"]})
 
 
@@ -95,9 +95,10 @@ def _alpha_sender(account: Account, service: Record, text: str) -> Record:
     return _record(account, service, ALPHA_SENDERS, account.new_sid("AI"), {"alpha_sender": text, "capabilities": ["SMS"]})
 
 
-def _refuse_pooled(account: Account, kind: SenderKind, sid: str) -> None:
-    if holder(account, kind, sid) is not None:
-        raise already_pooled()
+def _refuse_pooled(account: Account, service: Record, kind: SenderKind, sid: str) -> None:
+    held_by = holder(account, kind, sid)
+    if held_by is not None:
+        raise already_pooled(service["sid"], held_by)
 
 
 BUILDERS: dict[str, Callable[[Account, Record, str], Record]] = {
@@ -119,7 +120,10 @@ def add_sender(kind: SenderKind, call: Call) -> Reply:
     account, service = call.owner(), _service(call)
     value = require(call.form, kind.param)
     record = BUILDERS[kind.store](account, service, value)
-    check_room(call.state, account, service["sid"])
+    if kind is PHONE_NUMBERS:
+        check_sole_proprietor(account, service["sid"])
+    if kind is not ALPHA_SENDERS:
+        check_room(call.state, account, service["sid"])
     return Reply(201, account.add(kind.store, record))
 
 

@@ -11,7 +11,7 @@ from typing import Any, Optional
 
 from emulator.errors import SeedError, TwilioError, not_found
 from emulator.forms import Parser, integer_between, last, one_of, parse_boolean, parse_url, require, text_up_to
-from emulator.messaging import BASE_URL, PRODUCT
+from emulator.messaging import BASE_URL, PRODUCT, a2p_rules
 from emulator.paging import v1_page
 from emulator.routing import API, Call, Reply
 from emulator.state import Account, Record
@@ -36,8 +36,9 @@ USECASES = ("notifications", "marketing", "verification", "discussion", "poll", 
 
 
 def _invalid_usecase(name: str, raw: str) -> TwilioError:
-    """21713 "invalid service use case" with HTTP 400 (*unconfirmed* status and wording)."""
-    return TwilioError(400, 21713, f"Invalid value '{raw}' for parameter {name}: expected one of {', '.join(USECASES)}")
+    """21713 (https://www.twilio.com/docs/errors/21713) with twilio/twilio-node#937's message ``Usecase is invalid``; HTTP 400
+    (*unconfirmed* status)."""
+    return TwilioError(400, 21713, "Usecase is invalid")
 
 
 @dataclass(frozen=True)
@@ -142,12 +143,21 @@ def fetch_service(call: Call) -> Reply:
 
 @API.route(PRODUCT, "POST", "/v1/Services/{Sid}")
 def update_service(call: Call) -> Reply:
-    """Change only the sent fields; ``date_updated`` moves on every update."""
+    """Change only the sent fields; ``date_updated`` moves on every update. A ``Usecase`` its A2P campaign's use case does not fit
+    answers 400 / 21719 (https://www.twilio.com/docs/errors/21719: "You updated the Messaging Service usecase to a value that
+    is not compatible with the current A2P campaign"); an externally registered campaign (no use case known) never conflicts."""
     record = find(call)
     values = changes(call.form)
+    _check_campaign_fits(call.owner(), record, values.get("usecase"))
     record.update(values)
     record["date_updated"] = iso8601()
     return Reply(200, record)
+
+
+def _check_campaign_fits(account: Account, service: Record, usecase: Optional[str]) -> None:
+    campaign = a2p_rules.campaign_of_service(account, service["sid"]) if usecase is not None else None
+    if campaign is not None and campaign["us_app_to_person_usecase"] is not None:
+        a2p_rules.check_service_usecase({"usecase": usecase}, campaign["us_app_to_person_usecase"])
 
 
 @API.route(PRODUCT, "DELETE", "/v1/Services/{Sid}")

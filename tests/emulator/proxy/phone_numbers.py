@@ -9,8 +9,10 @@ modelled). Rules, after the service check (404 / 20404), in this order (codes an
 1. neither ``Sid`` nor ``PhoneNumber``: 400 / 20001; ``IsReserved`` not a boolean: 400 / 20001;
 2. ``Sid`` not a number (``PN``) of the account, or ``PhoneNumber`` not one of its numbers: 400 / 21421;
    both sent and naming different numbers: 400 / 20001;
-3. the number is in a Proxy service already (this one or another; Twilio: "cannot be associated with more than one
-   Proxy Service"): 400 / 80601 (Twilio's "Phone Number Not Available");
+3. the number is in a Proxy service already: this one, 400 / 80104 with the example message of Twilio's 80104 page
+   (https://www.twilio.com/docs/api/errors/80104, "Phone Number Already In Service"); another one (Twilio: "cannot be
+   associated with more than one Proxy Service"), 400 / 80601 with the example message of Twilio's 80601 page
+   (https://www.twilio.com/docs/api/errors/80601, "Phone Number Not Available");
 4. the number is in a Messaging Service's sender pool (Twilio: such a number "cannot be added to a Proxy Service"):
    400 / 21712.
 """
@@ -30,6 +32,8 @@ from emulator.state import Account, Record, on_delete
 from emulator.timefmt import iso8601
 
 KIND = "proxy_phone_numbers"
+NOT_AVAILABLE = "PhoneNumber is not available. It may be bound to a number pool."  # the 80601 page's example message
+ALREADY_ADDED = "PhoneNumber has already been added to Service"  # the 80104 page's example message
 ORDER = ("sid", "account_sid", "service_sid", "date_created", "date_updated", "phone_number", "friendly_name", "iso_country",
          "capabilities", "url", "is_reserved", "in_use")
 
@@ -66,11 +70,13 @@ def owned_number(account: Account, sid: Optional[str], number: Optional[str]) ->
     return found
 
 
-def check_free(account: Account, owned: Record) -> None:
-    """Rules 3 and 4."""
+def check_free(account: Account, owned: Record, service_sid: str) -> None:
+    """Rules 3 and 4 for adding ``owned`` to Proxy Service ``service_sid``."""
     held = account.get(KIND, owned["sid"])
+    if held is not None and held["service_sid"] == service_sid:
+        raise TwilioError(400, 80104, ALREADY_ADDED)
     if held is not None:
-        raise TwilioError(400, 80601, f"Phone Number {owned['phone_number']} is not available: it is already in Proxy Service {held['service_sid']}")
+        raise TwilioError(400, 80601, NOT_AVAILABLE)
     if pool.holder(account, pool.PHONE_NUMBERS, owned["sid"]) is not None:
         raise TwilioError(400, 21712, "Phone Number is already in a Messaging Service and cannot be added to a Proxy Service.")
 
@@ -101,7 +107,7 @@ def add_number(call: Call) -> Reply:
     reserved = last(call.form, "IsReserved")
     is_reserved = parse_boolean("IsReserved", reserved) if reserved else False
     owned = owned_number(account, sid, number)
-    check_free(account, owned)
+    check_free(account, owned, service["sid"])
     return Reply(201, account.add(KIND, build(account, service, owned, is_reserved, iso8601())))
 
 

@@ -42,7 +42,7 @@ def from_seed(account: Account, entry: Any, where: str) -> Record:
     for index, ref in enumerate(numbers):
         owned = _owned(account, ref, f"{where}.phone_numbers[{index}]")
         try:
-            phone_numbers.check_free(account, owned)
+            phone_numbers.check_free(account, owned, service["sid"])
         except TwilioError as error:
             raise SeedError(f"{where}.phone_numbers[{index}]: {error.message}") from None
         account.add(phone_numbers.KIND, phone_numbers.build(account, service, owned, False, created))

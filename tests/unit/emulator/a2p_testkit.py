@@ -12,7 +12,7 @@ BUNDLE_1 = "BU" + "c1" * 16
 BUNDLE_2 = "BU" + "c2" * 16
 BRAND_OK = "BN" + "a0" * 16  # STANDARD, APPROVED
 BRAND_LOW = "BN" + "a5" * 16  # low-volume STANDARD (skip_automatic_sec_vet), APPROVED
-BRAND_SOLE = "BN" + "a6" * 16  # SOLE_PROPRIETOR, APPROVED
+BRAND_SOLE = "BN" + "a6" * 16  # SOLE_PROPRIETOR, APPROVED, its OTP confirmed (identity VERIFIED)
 BRAND_PENDING = "BN" + "a7" * 16  # STANDARD, PENDING
 BRAND_MOCK = "BN" + "a8" * 16  # mock STANDARD, APPROVED
 BRAND_B = "BN" + "b0" * 16  # account B's STANDARD, APPROVED
@@ -43,7 +43,7 @@ def a2p_seed() -> dict[str, Any]:
     seed["accounts"][0]["brands"] = [
         {"sid": BRAND_OK, **bundles},
         {"sid": BRAND_LOW, **bundles, "skip_automatic_sec_vet": True},
-        {"sid": BRAND_SOLE, **bundles, "brand_type": "SOLE_PROPRIETOR", "identity_status": "SELF_DECLARED"},
+        {"sid": BRAND_SOLE, **bundles, "brand_type": "SOLE_PROPRIETOR", "identity_status": "VERIFIED"},
         {"sid": BRAND_PENDING, **bundles, "status": "PENDING"},
         {"sid": BRAND_MOCK, **bundles, "mock": True},
     ]

@@ -45,7 +45,7 @@ def test_an_account_without_a_friendly_name_is_named_by_its_sid(api_as: Callable
 
 def test_an_api_key_and_another_account_are_refused(api: Any, api_as: Callable[..., Any], tmp_path: Path) -> None:
     by_key = api_as(KEY_A, KEY_SECRET_A).get(account_path(ACCOUNT_A))
-    assert by_key.status_code == 401 and by_key.json()["code"] == 20003
+    assert (by_key.status_code, by_key.json()["code"], by_key.json()["message"]) == (401, 20003, "Authentication Error - invalid username")
     assert api_as(KEY_A, KEY_SECRET_A).get(f"/api/2010-04-01/Accounts/{ACCOUNT_A}/IncomingPhoneNumbers.json").status_code == 200
     other = api.get(account_path(ACCOUNT_B))
     refused = {"code": 20003, "message": "Authenticate", "more_info": "https://www.twilio.com/docs/errors/20003", "status": 401}

@@ -41,7 +41,7 @@ def test_seeded_brands_are_listed_with_every_field(api: Api) -> None:
     assert ok["url"] == f"{TWILIO_BRANDS}/{BRAND_OK}"
     assert ok["links"] == {"brand_vettings": f"{TWILIO_BRANDS}/{BRAND_OK}/Vettings", "brand_registration_otps": f"{TWILIO_BRANDS}/{BRAND_OK}/SmsOtp"}
     sole, pending = body["data"][2], body["data"][3]
-    assert sole["brand_type"] == "SOLE_PROPRIETOR" and sole["identity_status"] == "SELF_DECLARED"
+    assert sole["brand_type"] == "SOLE_PROPRIETOR" and sole["identity_status"] == "VERIFIED"
     assert pending["status"] == "PENDING" and pending["identity_status"] is None and pending["tcr_id"] is None
 
 
@@ -110,8 +110,8 @@ def test_admin_sets_status_errors_and_identity(api: Api, emu: Emulator) -> None:
     assert resubmitted.json()["status"] == "PENDING" and resubmitted.json()["errors"] == []
     approved = admin(emu, f"/brands/{sid}", {"status": "APPROVED", "identity_status": None}).json()
     assert approved["status"] == "APPROVED" and approved["identity_status"] is None and approved["tcr_id"].startswith("B")
-    unchanged = api.post(f"{BRANDS}/{sid}")
-    assert unchanged.status_code == 202 and unchanged.json()["status"] == "APPROVED"
+    assert_error(api.post(f"{BRANDS}/{sid}"), 400, 21725, "only be updated when in FAILED state")
+    assert api.get(f"{BRANDS}/{sid}").json()["status"] == "APPROVED"
 
 
 @pytest.mark.parametrize("body, status, code", [
@@ -165,7 +165,7 @@ def test_sdk_brand_registrations(sdk: Callable[..., Client], emu: Emulator) -> N
     assert brands(created.sid).fetch().a2p_profile_bundle_sid == BUNDLE_2
     admin(emu, f"/brands/{created.sid}", {"status": "FAILED"})
     assert brands(created.sid).update().status == "PENDING"
-    assert brands(BRAND_SOLE).fetch().identity_status == "SELF_DECLARED"
+    assert brands(BRAND_SOLE).fetch().identity_status == "VERIFIED"
     record = next(record for record in emu.requests if record["method"] == "POST")
     assert (record["method"], record["path"], record["status"]) == ("POST", "/v1/a2p/BrandRegistrations", 201)
     assert record["form"] == {"CustomerProfileBundleSid": BUNDLE_1, "A2PProfileBundleSid": BUNDLE_2, "BrandType": "SOLE_PROPRIETOR", "Mock": "true"}

@@ -52,23 +52,24 @@ def test_create_returns_the_campaign_and_registers_the_service(api: Api) -> None
 def test_create_requires(api: Api, param: str) -> None:
     form = campaign_form()
     del form[param]
-    assert_error(api.post(usa2p(SEEDED_SERVICE), form), 400, 20001, f"Missing required parameter {param}")
+    assert_error(api.post(usa2p(SEEDED_SERVICE), form), 400, 21727, f"Missing required parameter {param}")
 
 
-@pytest.mark.parametrize("extra, text", [
-    ({"Description": "x" * 39}, "Description must be between 40 and 4096"),
-    ({"Description": "x" * 4097}, "Description"),
-    ({"MessageFlow": "y" * 2049}, "MessageFlow must be between 40 and 2048"),
-    ({"MessageSamples": SAMPLES[:1]}, "MessageSamples must have between 2 and 5 values"),
-    ({"MessageSamples": SAMPLES * 3}, "MessageSamples must have between 2 and 5 values"),
-    ({"MessageSamples": [SAMPLES[0], "too short sample"]}, "MessageSamples must be between 20 and 1024"),
-    ({"OptInMessage": "short opt-in"}, "OptInMessage must be between 20 and 320"),
-    ({"HelpKeywords": ["HELP", "NEED HELP"]}, "HelpKeywords values must be alphanumeric"),
-    ({"HasEmbeddedLinks": "sometimes"}, "HasEmbeddedLinks"),
-    ({"AgeGated": "1"}, "AgeGated"),
+@pytest.mark.parametrize("extra, code, text", [
+    ({"Description": "x" * 39}, 21728, "Description must be between 40 and 4096"),
+    ({"Description": "x" * 4097}, 21728, "Description"),
+    ({"MessageFlow": "y" * 2049}, 21728, "MessageFlow must be between 40 and 2048"),
+    ({"MessageSamples": SAMPLES[:1]}, 21728, "MessageSamples must have between 2 and 5 values"),
+    ({"MessageSamples": SAMPLES * 3}, 21728, "MessageSamples must have between 2 and 5 values"),
+    ({"MessageSamples": [SAMPLES[0], "too short sample"]}, 21728, "MessageSamples must be between 20 and 1024"),
+    ({"OptInMessage": "short opt-in"}, 21728, "OptInMessage must be between 20 and 320"),
+    ({"HelpKeywords": ["HELP", "NEED HELP"]}, 20001, "HelpKeywords values must be alphanumeric"),
+    ({"HasEmbeddedLinks": "sometimes"}, 20001, "HasEmbeddedLinks"),
+    ({"AgeGated": "1"}, 20001, "AgeGated"),
 ])
-def test_create_checks_values(api: Api, extra: dict[str, Any], text: str) -> None:
-    assert_error(api.post(usa2p(SEEDED_SERVICE), campaign_form(**extra)), 400, 20001, text)
+def test_create_checks_values(api: Api, extra: dict[str, Any], code: int, text: str) -> None:
+    """Length and count failures answer 21728 (error page 21728); other bad values 20001."""
+    assert_error(api.post(usa2p(SEEDED_SERVICE), campaign_form(**extra)), 400, code, text)
 
 
 @pytest.mark.parametrize("brand, usecase, code, text", [
@@ -77,7 +78,6 @@ def test_create_checks_values(api: Api, extra: dict[str, Any], text: str) -> Non
     (BRAND_B, "CUSTOMER_CARE", 21717, "was not found"),
     (BRAND_OK, "CHATTING", 21720, "Invalid UsAppToPersonUsecase 'CHATTING'"),
     (BRAND_OK, "SOLE_PROPRIETOR", 21720, "not available for STANDARD"),
-    (BRAND_OK, "LOW_VOLUME", 21720, "not available"),
     (BRAND_SOLE, "MARKETING", 21720, "not available for SOLE_PROPRIETOR"),
 ])
 def test_create_brand_and_usecase_rules(api: Api, brand: str, usecase: str, code: int, text: str) -> None:
@@ -88,6 +88,12 @@ def test_create_brand_and_usecase_rules(api: Api, brand: str, usecase: str, code
 def test_low_volume_brands_may_use_low_volume(api: Api) -> None:
     campaign = create_campaign(api, SEEDED_SERVICE, brand=BRAND_LOW, usecase="LOW_VOLUME")
     assert campaign["rate_limits"]["tmobile"] == {"brand_tier": "LOW"}
+
+
+def test_standard_brands_may_use_low_volume(api: Api) -> None:
+    """The spec's fetchWithBrandRegistrationSid example lists LOW_VOLUME for a brand; a standard brand's tier stays TOP."""
+    campaign = create_campaign(api, SEEDED_SERVICE, brand=BRAND_OK, usecase="LOW_VOLUME")
+    assert campaign["us_app_to_person_usecase"] == "LOW_VOLUME" and campaign["rate_limits"]["tmobile"] != {"brand_tier": "LOW"}
 
 
 @pytest.mark.parametrize("service_usecase, campaign_usecase, allowed", [
@@ -118,7 +124,7 @@ def test_sole_proprietor_one_campaign_and_one_number(api: Api, emu: Emulator) ->
     other = api.create_service("Second")["sid"]
     campaign = create_campaign(api, SEEDED_SERVICE, brand=BRAND_SOLE, usecase="SOLE_PROPRIETOR")
     assert campaign["rate_limits"] == {"att": {"mps": 0.25, "msg_class": "A"}, "tmobile": {"brand_tier": "LOW"}}
-    assert_error(api.post(usa2p(other), campaign_form(BRAND_SOLE, "SOLE_PROPRIETOR")), 400, 21710, "one per account")
+    assert_error(api.post(usa2p(other), campaign_form(BRAND_SOLE, "SOLE_PROPRIETOR")), 400, 21710, "already has its one campaign")
     assert api.post(usa2p(other), campaign_form()).status_code == 201  # standard brands are not limited
     with emu.state.lock:
         account = emu.state.accounts[ACCOUNT_A]
@@ -257,7 +263,7 @@ def test_usecase_catalogues(api: Api) -> None:
 
     everything = codes()
     assert len(everything) == 20 and "LOW_VOLUME" in everything and "SOLE_PROPRIETOR" not in everything
-    assert codes(BrandRegistrationSid=BRAND_OK) == [code for code in everything if code != "LOW_VOLUME"]
+    assert codes(BrandRegistrationSid=BRAND_OK) == everything
     assert codes(BrandRegistrationSid=BRAND_LOW) == everything
     assert codes(BrandRegistrationSid=BRAND_SOLE) == ["SOLE_PROPRIETOR"]
     assert codes(BrandRegistrationSid=BRAND_PENDING) == [] and codes(BrandRegistrationSid=BRAND_B) == []

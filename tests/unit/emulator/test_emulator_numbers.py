@@ -159,13 +159,20 @@ def test_update_sms_settings(api: Any, emu: Emulator) -> None:
     assert record["form"] == {"SmsUrl": "", "SmsApplicationSid": ""} and record["response"] == cleared
 
 
-@pytest.mark.parametrize("form", [{"SmsMethod": "PUT"}, {"SmsApplicationSid": "AP123"}, {"FriendlyName": "x" * 65}, {"VoiceCallerIdLookup": "yes"}])
-def test_update_rejects_bad_values_and_changes_nothing(api: Any, form: dict[str, str]) -> None:
+@pytest.mark.parametrize(("form", "code"), [
+    ({"SmsMethod": "PUT"}, 21403), ({"VoiceFallbackMethod": "DELETE"}, 21403), ({"StatusCallbackMethod": "x"}, 21403),
+    ({"SmsApplicationSid": "AP123"}, 20001), ({"FriendlyName": "x" * 65}, 20001), ({"VoiceCallerIdLookup": "yes"}, 20001)])
+def test_update_rejects_bad_values_and_changes_nothing(api: Any, form: dict[str, str], code: int) -> None:
     uri = numbers_uri(suffix=f"/{PN_1}.json")
     before = api.get(uri).json()
     response = api.post(uri, {"SmsUrl": "https://changed.example", **form})
-    assert (response.status_code, response.json()["code"]) == (400, 20001)
+    assert (response.status_code, response.json()["code"]) == (400, code)  # 21403: https://www.twilio.com/docs/errors/21403
     assert api.get(uri).json() == before
+
+
+def test_short_code_bad_method_is_20001(api: Any) -> None:
+    response = api.post(SHORT_CODES_URI + f"/{SC_1}.json", {"SmsMethod": "PUT"})
+    assert (response.status_code, response.json()["code"]) == (400, 20001)
 
 
 def test_sdk_fetch_and_update(sdk: SdkFactory) -> None:

@@ -29,7 +29,8 @@ def params_of(url: Optional[str]) -> dict[str, str]:
 def test_page_request_defaults_and_clamp() -> None:
     assert page_request({}) == page_request(query(PageSize="50", Page="0"))
     assert page_request({}).size == 50 and page_request({}).number == 0 and page_request({}).token is None
-    assert page_request(query(PageSize="5000")).size == 1000
+    assert page_request(query(PageSize="1000")).size == 1000
+    assert page_request(query(PageSize="1000"), max_size=50).size == 50
     for bad in ({"PageSize": "0"}, {"PageSize": "x"}, {"Page": "-1"}):
         with pytest.raises(TwilioError) as raised:
             page_request(query(**bad))
@@ -89,7 +90,7 @@ def test_v1_unknown_token_is_400() -> None:
     for token in ("PA" + "MG" + "f" * 32, "garbage"):
         with pytest.raises(TwilioError) as raised:
             v1_page(items, query(PageToken=token), url=BASE, key="services", position=order.get)
-        assert raised.value.status == 400
+        assert raised.value.status == 400 and raised.value.code == 21481 and raised.value.message == "Invalid PageToken"
 
 
 def test_v1_filters_are_carried_in_links() -> None:
@@ -150,5 +151,16 @@ def test_http_paging_follows_next_page_url(api: Any) -> None:
     assert all(meta["key"] == "services" and meta["first_page_url"] == "https://messaging.twilio.com/v1/Services?PageSize=2&Page=0" for meta in pages)
 
 
-def test_http_page_size_above_1000_is_clamped(api: Any) -> None:
-    assert api.get("/messaging/v1/Services?PageSize=5000").json()["meta"]["page_size"] == 1000
+def test_page_size_above_1000_is_20007() -> None:
+    for size in ("1001", "5000"):  # https://www.twilio.com/docs/errors/20007: "The maximum page size is 1000"
+        with pytest.raises(TwilioError) as raised:
+            page_request(query(PageSize=size), max_size=50)
+        assert (raised.value.status, raised.value.code) == (400, 20007)
+
+
+def test_http_page_size_above_1000_is_refused(api: Any) -> None:
+    response = api.get("/messaging/v1/Services?PageSize=5000")
+    assert response.status_code == 400
+    assert response.json() == {"code": 20007, "message": "Page size too large: 5000; the maximum page size is 1000",
+                               "more_info": "https://www.twilio.com/docs/errors/20007", "status": 400}
+    assert api.get("/messaging/v1/Services?PageSize=1000").json()["meta"]["page_size"] == 1000

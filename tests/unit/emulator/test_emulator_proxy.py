@@ -112,10 +112,10 @@ def test_number_rules(api: Api) -> None:
     assert error(api.post(numbers(KS_A), {"Sid": "SC" + "99" * 16}))[:2] == (400, 21421)
     assert error(api.post(numbers(KS_A), {"PhoneNumber": "+15550009999"})) == (400, 21421, "PhoneNumber +15550009999 is not a phone number of this account")
     assert error(api.post(numbers(KS_A), {"Sid": PN_FREE, "PhoneNumber": CONV_NUMBER}))[:2] == (400, 20001)
-    again = api.post(numbers(KS_A), {"Sid": PN_LEGACY})
-    assert error(again) == (400, 80601, f"Phone Number {LEGACY_NUMBER} is not available: it is already in Proxy Service {KS_A}")
-    other = new_service(api, "Other")["sid"]
-    assert error(api.post(numbers(other), {"PhoneNumber": LEGACY_NUMBER}))[:2] == (400, 80601)
+    again = api.post(numbers(KS_A), {"Sid": PN_LEGACY})  # already in this service: the 80104 page's example message
+    assert error(again) == (400, 80104, "PhoneNumber has already been added to Service")
+    other = new_service(api, "Other")["sid"]  # in another service: the 80601 page's example message
+    assert error(api.post(numbers(other), {"PhoneNumber": LEGACY_NUMBER})) == (400, 80601, "PhoneNumber is not available. It may be bound to a number pool.")
     assert api.post(f"/messaging/v1/Services/{SEEDED_SERVICE}/PhoneNumbers", {"PhoneNumberSid": PN_FREE}).status_code == 201
     assert error(api.post(numbers(other), {"Sid": PN_FREE})) == (
         400, 21712, "Phone Number is already in a Messaging Service and cannot be added to a Proxy Service.")
@@ -162,7 +162,7 @@ def test_twilio_sdk(sdk: Callable[..., Client]) -> None:
     assert client.proxy.v1.services(created.sid).delete() is True
     with pytest.raises(TwilioRestException) as failure:
         client.proxy.v1.services(KS_A).phone_numbers.create(phone_number=LEGACY_NUMBER)
-    assert (failure.value.status, failure.value.code) == (400, 80601)
+    assert (failure.value.status, failure.value.code) == (400, 80104)  # already in this very service
 
 
 @pytest.mark.parametrize(("service", "message"), [
@@ -171,7 +171,8 @@ def test_twilio_sdk(sdk: Callable[..., Client]) -> None:
     ({"unique_name": "x", "phone_numbers": ["+15550009999"]}, "accounts[0].proxy_services[1].phone_numbers[0]: +15550009999 is not one of this account's"),
     ({"unique_name": "x", "phone_numbers": [PN_B]}, f"accounts[0].proxy_services[1].phone_numbers[0]: {PN_B} is not one of this account's"),
     ({"unique_name": "x", "phone_numbers": [15552220003]}, "accounts[0].proxy_services[1].phone_numbers[0]: expected an E.164 number"),
-    ({"unique_name": "x", "phone_numbers": [LEGACY_NUMBER]}, f"accounts[0].proxy_services[1].phone_numbers[0]: Phone Number {LEGACY_NUMBER} is not available"),
+    ({"unique_name": "x", "phone_numbers": [LEGACY_NUMBER]},
+     "accounts[0].proxy_services[1].phone_numbers[0]: PhoneNumber is not available. It may be bound to a number pool."),
     ({"unique_name": "x", "phone_numbers": PN_FREE}, "accounts[0].proxy_services[1].phone_numbers: expected a list"),
     ({"unique_name": "x", "geo_match_level": "planet"}, "accounts[0].proxy_services[1].geo_match_level: Invalid value 'planet'"),
     ({"unique_name": "x", "numbers": []}, "accounts[0].proxy_services[1]: unknown field(s) numbers"),

@@ -1,5 +1,6 @@
 """Messaging Service sender pools: phone numbers, short codes and alpha senders; Twilio's pool rules and their error codes."""
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -8,6 +9,8 @@ import requests
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
+from a2p_testkit import assert_error, campaign_form, usa2p
+from emulator.messaging.a2p_lifecycle import CAMPAIGNS
 from emulator.server import Emulator, start
 from emulator.settings import Settings
 from emulator_testkit import ACCOUNT_A, ACCOUNT_B, SEEDED_SERVICE, TOKEN_A, TOKEN_B, Api
@@ -82,7 +85,8 @@ def test_short_codes_in_a_pool(api: Any) -> None:
     assert member["url"] == f"{MESSAGING}/{SEEDED_SERVICE}/ShortCodes/{SC_1}"
     assert api.get(pool_path(SEEDED_SERVICE, "ShortCodes")).json()["short_codes"] == [member]
     assert api.get(pool_path(SEEDED_SERVICE, "ShortCodes", SC_1)).json() == member
-    assert error(add(api, SECOND_SERVICE, "ShortCodes", ShortCodeSid=SC_1)) == (400, 21712)
+    assert error(add(api, SECOND_SERVICE, "ShortCodes", ShortCodeSid=SC_1)) == (409, 21712)
+    assert error(add(api, SEEDED_SERVICE, "ShortCodes", ShortCodeSid=SC_1)) == (409, 21710)
     assert error(add(api, SEEDED_SERVICE, "ShortCodes", ShortCodeSid=SC_B)) == (400, 21421)
     assert error(add(api, SEEDED_SERVICE, "ShortCodes", ShortCodeSid=PN_1)) == (400, 21421)
     assert api.delete(pool_path(SEEDED_SERVICE, "ShortCodes", SC_1)).status_code == 204
@@ -123,12 +127,15 @@ def test_missing_parameter_is_20001(api: Any, segment: str, param: str) -> None:
     assert response.json()["message"] == f"Missing required parameter {param} in the post body"
 
 
-def test_number_in_another_service_is_21712(api: Any) -> None:
+def test_number_in_another_service_is_409_21712_and_in_this_one_409_21710(api: Any) -> None:
     assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1).status_code == 201
     refused = add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1)
-    assert error(refused) == (400, 21712)
-    assert refused.json()["message"] == "Phone Number or Short Code is already in a Messaging Service."
-    assert error(add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1)) == (400, 21712)  # same service again (*unconfirmed*)
+    assert refused.json() == {"code": 21712, "message": "Phone Number or Short Code is associated with another Messaging Service.",
+                              "more_info": "https://www.twilio.com/docs/errors/21712", "status": 409}
+    again = add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1)
+    assert again.json() == {"code": 21710, "message": "Phone Number or Short Code is already in the Messaging Service.",
+                            "more_info": "https://www.twilio.com/docs/errors/21710", "status": 409}
+    assert again.status_code == 409 and [m["sid"] for m in api.get(pool_path(SEEDED_SERVICE, "PhoneNumbers")).json()["phone_numbers"]] == [PN_1]
     assert api.get(pool_path(SECOND_SERVICE, "PhoneNumbers")).json()["phone_numbers"] == []
     assert error(api.get(pool_path(SECOND_SERVICE, "PhoneNumbers", PN_1))) == (404, 20404)      # not this service's member
     assert error(api.delete(pool_path(SECOND_SERVICE, "PhoneNumbers", PN_1))) == (404, 20404)
@@ -136,10 +143,18 @@ def test_number_in_another_service_is_21712(api: Any) -> None:
     assert add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1).status_code == 201
 
 
-def test_number_without_sms_is_21715(api: Any) -> None:
+def test_number_without_sms_or_mms_is_21715(api: Any) -> None:
     response = add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_VOICE)
     assert error(response) == (400, 21715)
-    assert "+15551230005" in response.json()["message"]
+    assert "+15551230005" in response.json()["message"] and "SMS or MMS" in response.json()["message"]
+
+
+def test_mms_only_number_joins_a_pool(api: Any, emu: Emulator) -> None:
+    with emu.state.lock:  # error page 21715: a number needs SMS or MMS; make PN_4 MMS-only
+        emu.state.accounts[ACCOUNT_A].get("phone_numbers", PN_4)["capabilities"].update(sms=False, mms=True)
+    response = add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_4)
+    assert response.status_code == 201, response.text
+    assert response.json()["capabilities"] == ["MMS", "Voice"]
 
 
 @pytest.mark.parametrize("sid", ["PN123", "pn" + "01" * 16, "PN" + "99" * 16, PN_B, SC_1, "+15551230001"])
@@ -179,18 +194,21 @@ def test_deleting_a_service_frees_its_senders(api: Any, emu: Emulator) -> None:
     assert state["service_short_codes"] == [] and state["service_alpha_senders"] == []
     assert add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1).status_code == 201
     assert add(api, SECOND_SERVICE, "ShortCodes", ShortCodeSid=SC_1).status_code == 201
-    assert error(add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2)) == (400, 21712)
+    assert error(add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2)) == (409, 21712)
 
 
-def test_pool_limit_counts_every_kind() -> None:
+def test_pool_limit_counts_phone_numbers_and_short_codes_not_alpha_senders() -> None:
     with start(make_numbers_seed(), settings=Settings(pool_limit=3)) as emu:
         api = Api(emu.url, (ACCOUNT_A, TOKEN_A))
+        assert add(api, SEEDED_SERVICE, "AlphaSenders", AlphaSender="Free").status_code == 201
         assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1).status_code == 201
         assert add(api, SEEDED_SERVICE, "ShortCodes", ShortCodeSid=SC_1).status_code == 201
-        assert add(api, SEEDED_SERVICE, "AlphaSenders", AlphaSender="Full").status_code == 201
+        assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_4).status_code == 201  # the third number or short code
         refused = add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2)
         assert error(refused) == (400, 21714)
-        assert refused.json()["message"] == f"Messaging Service {SEEDED_SERVICE} has reached its sender pool limit of 3 senders"
+        assert refused.json()["message"] == f"Messaging Service {SEEDED_SERVICE} has reached its sender pool limit of 3 phone numbers and short codes"
+        assert api.delete(pool_path(SEEDED_SERVICE, "AlphaSenders", add_alpha_sid(api))).status_code == 204
+        assert add(api, SEEDED_SERVICE, "AlphaSenders", AlphaSender="StillFree").status_code == 201  # a full pool takes an alpha sender
         other_code = api.get(f"/api/2010-04-01/Accounts/{ACCOUNT_A}/SMS/ShortCodes.json", params={"ShortCode": "67890"}).json()["short_codes"][0]
         assert error(add(api, SEEDED_SERVICE, "ShortCodes", ShortCodeSid=other_code["sid"])) == (400, 21714)
         assert add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2).status_code == 201  # the limit is per service
@@ -216,8 +234,8 @@ def test_default_limit_is_400(api: Any, emu: Emulator) -> None:
     with emu.state.lock:  # the seed has too few numbers to reach 400 through the API: fill the pool's store directly
         account = emu.state.accounts[ACCOUNT_A]
         for index in range(399):
-            sid = account.new_sid("AI")
-            account.add("service_alpha_senders", {"sid": sid, "service_sid": SEEDED_SERVICE, "alpha_sender": f"A{index}"})
+            sid = account.new_sid("PN")
+            account.add("service_phone_numbers", {"sid": sid, "service_sid": SEEDED_SERVICE, "phone_number": f"+1555900{index:04d}"})
     assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1).status_code == 201
     response = add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2)
     assert error(response) == (400, 21714) and "limit of 400" in response.json()["message"]
@@ -249,7 +267,58 @@ def test_sdk_round_trip(sdk: SdkFactory) -> None:
     assert service.phone_numbers(PN_2).delete() is True
     with pytest.raises(TwilioRestException) as raised:
         client.messaging.v1.services(SECOND_SERVICE).phone_numbers.create(phone_number_sid=PN_1)
-    assert (raised.value.status, raised.value.code) == (400, 21712)
+    assert (raised.value.status, raised.value.code) == (409, 21712)
+    assert raised.value.msg == "Unable to create record: Phone Number or Short Code is associated with another Messaging Service."
+    with pytest.raises(TwilioRestException) as raised:
+        service.phone_numbers.create(phone_number_sid=PN_1)
+    assert (raised.value.status, raised.value.code) == (409, 21710)
     with pytest.raises(TwilioRestException) as raised:
         service.phone_numbers.create(phone_number_sid=PN_VOICE)
     assert raised.value.code == 21715
+
+
+def add_alpha_sid(api: Any) -> str:
+    return str(api.get(pool_path(SEEDED_SERVICE, "AlphaSenders")).json()["alpha_senders"][0]["sid"])
+
+
+SOLE_BRAND = "BN" + "5e" * 16
+
+
+@contextmanager
+def sole_proprietor_emulator(tmp_path: Path) -> Iterator[tuple[Emulator, Api]]:
+    """The numbers seed plus an APPROVED, VERIFIED sole-proprietor brand in account A; the emulator and account A's client."""
+    seed = make_numbers_seed()
+    seed["accounts"][0]["brands"] = [{"sid": SOLE_BRAND, "customer_profile_bundle_sid": "BU" + "51" * 16, "a2p_profile_bundle_sid": "BU" + "52" * 16,
+                                      "brand_type": "SOLE_PROPRIETOR"}]
+    with start(seed, log_path=str(tmp_path / "requests.jsonl")) as emu:
+        yield emu, Api(emu.url, (ACCOUNT_A, TOKEN_A))
+
+
+def test_sole_proprietor_campaign_takes_one_phone_number(tmp_path: Path) -> None:
+    """Twilio: each sole-proprietor campaign may use one phone number (docs/emulator.md, "Sender pools"); code 21714 *unconfirmed*."""
+    with sole_proprietor_emulator(tmp_path) as (emu, api):
+        with emu.state.lock:  # the campaign itself is another module's business: put it in place directly
+            account = emu.state.accounts[ACCOUNT_A]
+            account.add(CAMPAIGNS, {"sid": "QE" + "5e" * 16, "messaging_service_sid": SEEDED_SERVICE, "brand_registration_sid": SOLE_BRAND})
+        assert add(api, SEEDED_SERVICE, "ShortCodes", ShortCodeSid=SC_1).status_code == 201  # short codes are not limited by it
+        assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1).status_code == 201
+        refused = add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2)
+        assert error(refused) == (400, 21714)
+        assert SOLE_BRAND in refused.json()["message"] and "only 1 phone number" in refused.json()["message"]
+        assert error(add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_1)) == (409, 21710)  # already here comes first
+        assert add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_2).status_code == 201  # a service without campaign
+        assert api.delete(pool_path(SEEDED_SERVICE, "PhoneNumbers", PN_1)).status_code == 204
+        assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_3).status_code == 201  # the one number may change
+
+
+def test_no_sole_proprietor_campaign_on_a_pool_of_two_numbers(tmp_path: Path) -> None:
+    """Issue 11 F5: the other way round, the campaign create refuses a service already holding two phone numbers (21714 *unconfirmed*)."""
+    with sole_proprietor_emulator(tmp_path) as (emu, api):
+        for number in (PN_1, PN_2):
+            assert add(api, SEEDED_SERVICE, "PhoneNumbers", PhoneNumberSid=number).status_code == 201
+        assert add(api, SECOND_SERVICE, "PhoneNumbers", PhoneNumberSid=PN_3).status_code == 201
+        assert add(api, SECOND_SERVICE, "ShortCodes", ShortCodeSid=SC_1).status_code == 201  # short codes do not count
+        refused = api.post(usa2p(SEEDED_SERVICE), campaign_form(SOLE_BRAND, "SOLE_PROPRIETOR"))
+        assert_error(refused, 400, 21714, f"Messaging Service {SEEDED_SERVICE} holds 2 phone numbers")
+        assert SOLE_BRAND in refused.json()["message"] and api.get(usa2p(SEEDED_SERVICE)).json()["compliance"] == []
+        assert api.post(usa2p(SECOND_SERVICE), campaign_form(SOLE_BRAND, "SOLE_PROPRIETOR")).status_code == 201

@@ -127,6 +127,14 @@ def test_invalid_values_are_400_and_create_nothing(api: Any, field: str, value: 
     assert len(api.get("/messaging/v1/Services").json()["services"]) == before
 
 
+def test_invalid_usecase_has_twilios_words(api: Any) -> None:
+    """21713 with the message twilio/twilio-node#937 shows, on create and on update."""
+    sid = api.create_service("Use case")["sid"]
+    for path in ("/messaging/v1/Services", f"/messaging/v1/Services/{sid}"):
+        response = api.post(path, {"FriendlyName": "Bad", "Usecase": "customer care"})
+        assert (response.status_code, response.json()["code"], response.json()["message"]) == (400, 21713, "Usecase is invalid")
+
+
 def test_fetch(api: Any) -> None:
     created = api.create_service("Fetch me")
     response = api.get(f"/messaging/v1/Services/{created['sid']}")

@@ -183,6 +183,38 @@ def test_a_brand_not_approved_or_unverified_is_a_risk(status, identity, step):
     assert found["kind"] == "brand" and found["next_step"].startswith(step) and found["text"].startswith("brand %s is %s" % (BN, status))
 
 
+@pytest.mark.parametrize("identity", ["UNVERIFIED", "SELF_DECLARED", None])
+def test_a_sole_proprietor_brand_waiting_for_its_otp_is_its_own_finding(identity):
+    brand = {"sid": BN, "brand_type": "SOLE_PROPRIETOR", "status": "APPROVED", "identity_status": identity, "errors": []}
+    audit = a2p_audit(results(brands={**results()["brands"], "brands": [brand]}))
+    assert audit["verdict"] == "at-risk" and audit["brand"]["identity_status"] == identity
+    [found] = audit["findings"]
+    assert found["kind"] == "brand" and found["text"] == (
+        "sole-proprietor brand %s is APPROVED but its identity_status is %s: it waits for the OTP, and Twilio refuses its campaigns "
+        "until then" % (BN, identity))
+    assert found["next_step"] == steps.CONFIRM_SOLE_PROPRIETOR_OTP and "SmsOtp" in found["next_step"] and "Console" in found["next_step"]
+    verified = a2p_audit(results(brands={**results()["brands"], "brands": [{**brand, "identity_status": "VERIFIED"}]}))
+    assert verified["verdict"] == "ok"
+
+
+@pytest.mark.parametrize("pooled", [1, 2, 3])
+def test_a_sole_proprietor_campaign_on_a_pool_of_more_than_one_number_is_a_finding(pooled):
+    """Issue 11 F5: Twilio lets a sole-proprietor campaign use one phone number; numbers of other services do not count."""
+    brand = {"sid": BN, "brand_type": "SOLE_PROPRIETOR", "status": "APPROVED", "identity_status": "VERIFIED", "errors": []}
+    owned = [number("PN%d" % n, "+1555000000%d" % n, MG) for n in range(1, pooled + 1)] + [number("PN9", "+15550000009", OTHER)]
+    audit = a2p_audit(results(brands={**results()["brands"], "brands": [brand]}, numbers={**results()["numbers"], "phone_numbers": owned}))
+    if pooled == 1:
+        assert texts(audit) == ["1 unregistered sender(s): +15550000009"]  # only the other service's number, which has no campaign
+        return
+    found = finding(audit, "campaign QE1 of sole-proprietor brand")
+    assert found["kind"] == "campaign" and audit["verdict"] == "at-risk"
+    assert found["text"] == ("campaign QE1 of sole-proprietor brand %s is on messaging service %s, whose pool holds %d phone numbers: Twilio "
+                             "lets such a campaign use one" % (BN, MG, pooled))
+    assert found["next_step"] == steps.one_sole_proprietor_number(MG) and "flex_a2p_phone_numbers" in found["next_step"]
+    standard = a2p_audit(results(numbers={**results()["numbers"], "phone_numbers": owned}))
+    assert not any("sole-proprietor" in f["text"] for f in standard["findings"])
+
+
 def test_broken_routing_before_the_routing_module_names_the_service():
     routing = {"phone_numbers": [], "broken": [{"phone_number": "+15550000001", "problems": ["sms_url is 'x'"]}], "missing": ["+15559999999"]}
     audit = a2p_audit(results(routing=routing))

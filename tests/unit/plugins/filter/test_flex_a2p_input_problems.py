@@ -113,7 +113,8 @@ BRAND = {"customer_profile_bundle_sid": "BU" + "1" * 32, "a2p_profile_bundle_sid
 ])
 def test_a_use_case_the_brand_type_cannot_register_is_refused(brand, usecase, named):
     """F5: the role would register a billed brand whose only campaign Twilio refuses (spec: BrandType, UsAppToPersonUsecase)."""
-    problems = flex_a2p_input_problems({**GOOD, "flex_a2p_brand_sid": "", "flex_a2p_brand": brand, "flex_a2p_campaign": {**CAMPAIGN, "usecase": usecase}})
+    problems = flex_a2p_input_problems({**GOOD, "flex_a2p_brand_sid": "", "flex_a2p_brand": brand, "flex_a2p_campaign": {**CAMPAIGN, "usecase": usecase},
+                                        "flex_a2p_phone_numbers": ["+15550100001"]})  # one number: a sole proprietor's limit
     assert len(problems) == 1 and problems[0].startswith(named) and "billed brand" in problems[0], problems
 
 
@@ -124,7 +125,7 @@ def test_a_use_case_the_brand_type_cannot_register_is_refused(brand, usecase, na
     ("BN" + "1" * 32, {}, "SOLE_PROPRIETOR"),  # a brand given by SID: its type is only known to Twilio, the module checks it
 ])
 def test_use_cases_the_brand_type_registers_pass(brand_sid, brand, usecase):
-    assert flex_a2p_input_problems({**GOOD, "flex_a2p_brand_sid": brand_sid, "flex_a2p_brand": brand,
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_brand_sid": brand_sid, "flex_a2p_brand": brand, "flex_a2p_phone_numbers": ["+15550100001"],
                                     "flex_a2p_campaign": {**CAMPAIGN, "usecase": usecase}}) == []
 
 
@@ -135,3 +136,28 @@ def test_long_lists_of_bad_numbers_are_shortened():
     assert problems[0].startswith("flex_a2p_phone_numbers: '555-0000', '555-0001'") and ", ... and 302 more are not" in problems[0], problems
     assert problems[1] == "flex_a2p_phone_numbers lists 12 numbers more than once: %s, ... and 2 more" % ", ".join(repr(v) for v in bad[:10]), problems
     assert "555-0010" not in problems[0] and len(problems[0]) < 300 and len(problems[1]) < 300, problems
+
+
+def test_more_than_one_number_for_a_sole_proprietor_brand_is_refused():
+    """Twilio lets a sole-proprietor campaign use one phone number: the role stops before it registers the billed brand."""
+    sole = {**BRAND, "brand_type": "SOLE_PROPRIETOR"}
+    variables = {**GOOD, "flex_a2p_brand_sid": "", "flex_a2p_brand": sole, "flex_a2p_campaign": {**CAMPAIGN, "usecase": "SOLE_PROPRIETOR"},
+                 "flex_a2p_phone_numbers": ["+15550100001", "+15550100002"]}
+    assert flex_a2p_input_problems(variables) == [
+        "flex_a2p_phone_numbers lists 2 numbers, but flex_a2p_brand.brand_type='SOLE_PROPRIETOR' and Twilio allows one phone number per "
+        "sole-proprietor campaign: list one number, or register a STANDARD brand"]
+    assert flex_a2p_input_problems({**variables, "flex_a2p_phone_numbers": ["+15550100001"]}) == []
+    assert flex_a2p_input_problems({**variables, "flex_a2p_campaign": {}}) == []  # no campaign: no number limit
+
+
+def test_a_sole_proprietor_number_list_counts_identical_entries_once_and_mixed_forms_as_entries():
+    """One number given twice is one number; a number and a PN... SID cannot be matched offline: they are counted as entries."""
+    sole = {**BRAND, "brand_type": "SOLE_PROPRIETOR"}
+    variables = {**GOOD, "flex_a2p_brand_sid": "", "flex_a2p_brand": sole, "flex_a2p_campaign": {**CAMPAIGN, "usecase": "SOLE_PROPRIETOR"}}
+    twice = flex_a2p_input_problems({**variables, "flex_a2p_phone_numbers": ["+15550100001", "+15550100001"]})
+    assert not any("SOLE_PROPRIETOR" in problem for problem in twice), twice
+    mixed = flex_a2p_input_problems({**variables, "flex_a2p_phone_numbers": ["+15550100001", "PN" + "1" * 32]})
+    assert mixed == [
+        "flex_a2p_phone_numbers lists 2 entries (E.164 numbers and PN... SIDs, which cannot be matched before the numbers are read; give "
+        "each number once, in one form), but flex_a2p_brand.brand_type='SOLE_PROPRIETOR' and Twilio allows one phone number per "
+        "sole-proprietor campaign: list one number, or register a STANDARD brand"]

@@ -76,3 +76,28 @@ def test_a_long_list_of_numbers_the_account_does_not_own_is_shortened():
     missing = ["+1555000%04d" % i for i in range(300)]
     [problem] = flex_a2p_plan_problems(plan(numbers={"phone_numbers": [], "missing": missing}))
     assert problem.endswith("+15550000009, ... and 290 more") and len(problem) < 250
+
+
+SOLE_BRAND = {"sid": "BN" + "5" * 32, "brand_type": "SOLE_PROPRIETOR", "status": "APPROVED"}
+TWO_NUMBERS = {"changed": True, "senders": [
+    {"sid": "PN1", "kind": "phone_number", "value": "+15550001002"},
+    {"sid": "PN2", "kind": "phone_number", "value": "+15550001001"},
+    {"sid": "SC1", "kind": "short_code", "value": "12345"},
+]}
+CAMPAIGN_PLANNED = {"changed": True, "campaign": {}}
+
+
+@pytest.mark.parametrize("brand_steps", [{"brand": {"changed": False, "brand": SOLE_BRAND}}, {"brand_read": {"brands": [SOLE_BRAND]}}])
+def test_a_sole_proprietor_campaign_with_two_numbers_is_a_problem(brand_steps):
+    problems = flex_a2p_plan_problems(plan(pool=TWO_NUMBERS, campaign=CAMPAIGN_PLANNED, **brand_steps))
+    assert problems == ["sender pool: the pool would hold 2 phone numbers (+15550001001, +15550001002), but the campaign is registered for "
+                        "sole-proprietor brand %s, and Twilio allows one phone number per sole-proprietor campaign: list one number in "
+                        "flex_a2p_phone_numbers (with flex_a2p_exclusive=true to take the others out)" % SOLE_BRAND["sid"]]
+
+
+def test_one_number_no_campaign_or_a_standard_brand_is_no_problem():
+    one = {"changed": True, "senders": TWO_NUMBERS["senders"][1:]}
+    sole, standard = {"brand_read": {"brands": [SOLE_BRAND]}}, {"brand_read": {"brands": [{**SOLE_BRAND, "brand_type": "STANDARD"}]}}
+    assert flex_a2p_plan_problems(plan(pool=one, campaign=CAMPAIGN_PLANNED, **sole)) == []
+    assert flex_a2p_plan_problems(plan(pool=TWO_NUMBERS, **sole)) == []
+    assert flex_a2p_plan_problems(plan(pool=TWO_NUMBERS, campaign=CAMPAIGN_PLANNED, **standard)) == []

@@ -81,10 +81,69 @@ def test_each_connection_error_is_retried_then_succeeds(requests_mock, sleeps, e
     assert requests_mock.call_count == 2 and len(sleeps) == 1
 
 
-def test_retry_after_is_honoured(requests_mock, sleeps):
+def test_retry_after_is_honoured_with_jitter_above_it(requests_mock, sleeps):
     requests_mock.get(SERVICES_URL, [failing(429, **{"Retry-After": "7"}), failing(503, **{"Retry-After": "0"}), OK_LIST])
     list_services(client())
-    assert sleeps == [7.0, 0.0]
+    assert 7.0 <= sleeps[0] <= 14.0 and sleeps[1] == 0.0
+
+
+def test_clients_told_the_same_retry_after_do_not_come_back_in_step():
+    """Issue 11 F3: six hosts of one account at 1 A2P request per second all waited exactly Retry-After: 1 and collided again."""
+    waits = [_retry.RetryPolicy(rng=random.Random(seed)).hinted_delay(1.0) for seed in range(6)]
+    assert all(1.0 <= w <= 2.0 for w in waits)
+    assert len({round(w, 3) for w in waits}) == 6 and max(waits) - min(waits) > 0.3
+
+
+class Highest(random.Random):
+    """A random source that always draws the top of the range: the longest jitter."""
+
+    def uniform(self, a, b):
+        return b
+
+
+class Lowest(random.Random):
+    """A random source that always draws the bottom of the range: no jitter."""
+
+    def uniform(self, a, b):
+        return a
+
+
+def fake_time(twilio_client, rng=None):
+    """A fake clock moved by the policy's sleeps; returns the list holding the current time."""
+    now = [0.0]
+    policy = twilio_client.http_client.policy
+    policy.clock = lambda: now[0]
+    policy.sleep = lambda seconds: now.__setitem__(0, now[0] + seconds)
+    policy.rng = rng or policy.rng
+    return now
+
+
+def test_429s_are_retried_until_the_deadline_not_max_retries(requests_mock):
+    """Issue 11 F3: a 429 was never processed, so more of them than max_retries do not fail the run while time is left."""
+    twilio_client = client(max_retries=2, retry_deadline=120)
+    now = fake_time(twilio_client, Highest())
+    requests_mock.get(SERVICES_URL, [failing(429, **{"Retry-After": "1"})] * 8 + [OK_LIST])
+    assert [s.sid for s in list_services(twilio_client)] == [MG]
+    assert requests_mock.call_count == 9 and now[0] == 16.0
+
+
+def test_other_failures_still_count_towards_max_retries_among_429s(requests_mock, sleeps):
+    requests_mock.get(SERVICES_URL, [failing(429), failing(503), failing(429), failing(503), failing(429), failing(503), OK_LIST])
+    with pytest.raises(ModuleError) as caught:
+        list_services(client(max_retries=2))
+    assert requests_mock.call_count == 6
+    assert "(gave up after 5 retries: HTTP 429 x3, HTTP 503 x2)" in caught.value.msg
+
+
+def test_the_jitter_is_cut_to_the_deadline(requests_mock):
+    """Retry-After 80 under a 120 s deadline: the wait is 120 s, not 160 s; the next 429 is the answer."""
+    twilio_client = client(max_retries=10, retry_deadline=120)
+    now = fake_time(twilio_client, Highest())
+    requests_mock.get(SERVICES_URL, [failing(429, **{"Retry-After": "80"})] * 3 + [OK_LIST])
+    with pytest.raises(ModuleError) as caught:
+        list_services(twilio_client)
+    assert requests_mock.call_count == 2 and now[0] == 120.0
+    assert "(gave up after 1 retries: HTTP 429)" in caught.value.msg
 
 
 @pytest.mark.parametrize("value", ["soon", "-1", "inf", "Wed, 21 Oct 2026 07:28:00 GMT"])
@@ -121,10 +180,8 @@ def test_max_retries_zero_turns_retries_off(requests_mock, sleeps):
 
 def test_retries_stop_at_the_deadline(requests_mock):
     """A fake clock moved by the sleeps: Retry-After 50 s under a 120 s deadline allows two waits (0 -> 50 -> 100), not a third."""
-    now = [0.0]
     twilio_client = client(max_retries=10, retry_deadline=120)
-    twilio_client.http_client.policy.clock = lambda: now[0]
-    twilio_client.http_client.policy.sleep = lambda seconds: now.__setitem__(0, now[0] + seconds)
+    now = fake_time(twilio_client, Lowest())
     requests_mock.get(SERVICES_URL, [failing(429, **{"Retry-After": "50"})] * 10)
     with pytest.raises(ModuleError) as caught:
         list_services(twilio_client)

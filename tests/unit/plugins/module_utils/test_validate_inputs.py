@@ -101,6 +101,18 @@ def test_urls_sids_and_campaign_ids_match_whole_values() -> None:
     assert refusal(check_service_options, {"sid": "MG" + "1" * 32 + "\n"}).extra["field"] == "sid"
 
 
+@pytest.mark.parametrize("url, shown_as", [
+    ("https://user:s3cret@exa mple.com/cb", "'https://***@exa mple.com/cb'"),  # readable: masked as shown_url() masks it
+    ("https://user:s3cret@/cb", "(unreadable URL, not shown)"),  # no host: not shown at all
+    ("https://user:s3cret@a.com:abc/", "(unreadable URL, not shown)"),
+    ("example.com/cb?token=s3cret", "(unreadable URL, not shown)"),
+    ("https://a.com/cb?token=s3cret\n", "'https://a.com/cb?...'"),
+])
+def test_a_refused_url_never_shows_its_password_or_query(url: str, shown_as: str) -> None:
+    message = refusal(check_url, "status_callback", url).msg
+    assert "s3cret" not in message and "status_callback=%s is not" % shown_as in message
+
+
 @pytest.mark.parametrize("name", ["", " ", "\t \n", "Flex\x00", "Flex\nA2P", "Flex\rA2P", "F" * 65])
 def test_blank_or_multiline_friendly_names_are_refused(name: str) -> None:
     error = refusal(check_service_options, {"friendly_name": name})

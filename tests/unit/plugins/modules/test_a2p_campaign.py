@@ -6,7 +6,7 @@ import json
 from urllib.parse import parse_qs
 
 import pytest
-from twilio_payloads import AUTH, BRANDS_URL, SERVICES_URL, brand, campaign, error, page, service
+from twilio_payloads import AUTH, BRANDS_URL, SERVICES_URL, brand, campaign, error, mock_carried, page, service
 
 from ansible_collections.tendlc.twilio.plugins.module_utils import _a2p
 from ansible_collections.tendlc.twilio.plugins.modules import a2p_campaign
@@ -54,6 +54,25 @@ def test_creates_after_checking_brand_and_usecase(twilio, run_module):
     assert form["UsAppToPersonUsecase"] == ["CUSTOMER_CARE"]
     assert form["MessageSamples"] == FIELDS["message_samples"]
     assert form["BrandRegistrationSid"] == [BN]
+
+
+@pytest.mark.parametrize("numbers", [0, 1, 2, 3])
+def test_a_sole_proprietor_campaign_is_refused_on_a_pool_of_more_than_one_number(twilio, run_module, numbers):
+    """Issue 11 F5: a sole-proprietor campaign may use one phone number (Twilio's "Troubleshooting A2P Phone Number registration issues")."""
+    twilio.get(BRANDS_URL + "/" + BN, json=brand(BN, brand_type="SOLE_PROPRIETOR"))
+    twilio.get(SERVICES_URL, json=page("services", [service(MG, "Flex")], url=SERVICES_URL))
+    mock_carried(twilio, MG, phone_numbers=[("PN%032d" % n, "+1555000%04d" % n) for n in range(numbers)])
+    twilio.get(USA2P + "/Usecases", json={"us_app_to_person_usecases": [
+        {"code": "SOLE_PROPRIETOR", "name": "Sole Proprietor", "description": "x", "post_approval_required": False}]})
+    twilio.post(USA2P, status_code=201, json=campaign(MG, QE, BN, status="PENDING", us_app_to_person_usecase="SOLE_PROPRIETOR"))
+    result = run_module(a2p_campaign, {**AUTH, **FIELDS, "usecase": "SOLE_PROPRIETOR"})
+    if numbers <= 1:
+        assert result["changed"] is True and len(writes(twilio)) == 1
+        return
+    assert result["failed"] is True and result["changed"] is False and not writes(twilio)
+    assert result["msg"] == ("brand_registration_sid=%r is a sole-proprietor brand, whose campaign may use one phone number, and messaging "
+                             "service %s holds %d; remove all but one from its pool (tendlc.twilio.sender_pool) first." % (BN, MG, numbers))
+    assert "+1555" not in result["msg"] and result["phone_numbers"] == numbers
 
 
 def test_same_campaign_is_a_noop(twilio, run_module):

@@ -54,10 +54,32 @@ def test_updates_only_the_differing_options(requests_mock, run_module):
 
 def test_check_mode_reports_change_without_writing(requests_mock, run_module):
     requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex")]))
+    mock_carried(requests_mock, MG1)  # a new use case: the service's campaign is read (none here)
     result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "usecase": "discussion"}, check_mode=True)
     assert result["changed"] is True
     assert result["service"]["usecase"] == "discussion"
     assert not writes(requests_mock)
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_usecase_its_campaign_does_not_fit_is_refused_before_writing(requests_mock, run_module, check_mode):
+    """Twilio answers 21719 to a service use case incompatible with the service's campaign: refused first, naming both."""
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex", usecase="discussion")]))
+    mock_carried(requests_mock, MG1, campaigns=[campaign(MG1, "QE" + "1" * 32, "BN" + "1" * 32)])
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "usecase": "verification"}, check_mode=check_mode)
+    assert result["failed"] is True
+    assert "usecase='verification' does not fit the A2P campaign QE%s" % ("1" * 32) in result["msg"]
+    assert "whose use case is CUSTOMER_CARE" in result["msg"] and "21719" in result["msg"] and "Nothing was changed" in result["msg"]
+    assert (result["field"], result["campaign_usecase"], result["changed"]) == ("usecase", "CUSTOMER_CARE", False)
+    assert not writes(requests_mock)
+
+
+def test_usecase_its_campaign_fits_is_sent(requests_mock, run_module):
+    requests_mock.get(SERVICES_URL, json=page("services", [service(MG1, "Flex", usecase="undeclared")]))
+    mock_carried(requests_mock, MG1, campaigns=[campaign(MG1, "QE" + "1" * 32, "BN" + "1" * 32)])
+    requests_mock.post(SERVICES_URL + "/" + MG1, json=service(MG1, "Flex", usecase="discussion"))
+    result = run_module(messaging_service, {**AUTH, "friendly_name": "Flex", "usecase": "discussion"})
+    assert result["changed"] is True and form(writes(requests_mock)[0]) == {"Usecase": "discussion"}
 
 
 def test_check_mode_create_without_writing(requests_mock, run_module):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs
 
 import pytest
-from twilio_payloads import AUTH, NUMBERS_URL, SERVICES_URL, error, owned_number, page, page2010, pool_member, service
+from twilio_payloads import AUTH, BRANDS_URL, NUMBERS_URL, SERVICES_URL, brand, campaign, error, owned_number, page, page2010, pool_member, service
 
 from ansible_collections.tendlc.twilio.plugins.modules import sender_pool
 
@@ -42,6 +42,7 @@ def fixture_account(requests_mock):
                        json=pool_member(MG, PN2, "phone_number", "+15550000002"))
     requests_mock.delete(pool_url(MG, "PhoneNumbers") + "/" + PN1, status_code=204)
     requests_mock.delete(pool_url(OTHER, "PhoneNumbers") + "/" + PN3, status_code=204)
+    requests_mock.get(pool_url(MG, "Compliance/Usa2p"), json=page("compliance", [], pool_url(MG, "Compliance/Usa2p")))  # no campaign
     return requests_mock
 
 
@@ -94,7 +95,7 @@ def test_every_problem_is_reported_at_once_with_zero_writes(account, run_module)
     assert result["failed"] is True
     assert len(result["problems"]) == 4
     assert "'+15559999999' is not a phone number of account" in result["msg"]
-    assert "has no SMS capability (Twilio error 21715)" in result["msg"]
+    assert "has neither SMS nor MMS capability (Twilio error 21715)" in result["msg"]
     assert "Twilio error 21712" in result["msg"]
     assert "over pool_limit=2" in result["msg"]
     assert writes(account) == []
@@ -284,3 +285,108 @@ def test_a_move_twilio_refuses_here_is_put_back_where_it_was(account, run_module
     assert result["in_no_pool"] == [] and result["moved"] == []
     assert "It was put back into the pool of messaging service %s, where it was before." % OTHER in result["msg"]
     assert "in NO messaging service's pool" not in result["msg"]
+
+
+MMS_ONLY = {"voice": True, "sms": False, "mms": True, "fax": False}
+SOLE = "BN" + "5" * 32
+QE = "QE" + "5" * 32
+
+
+def test_an_mms_only_number_may_join(account, run_module):
+    """Error page 21715: a number needs SMS or MMS."""
+    account.get(NUMBERS_URL, json=page2010("incoming_phone_numbers", [owned_number(PN2, "+15550000002", capabilities=MMS_ONLY)], NUMBERS_URI))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"]})
+    assert result["changed"] is True and "failed" not in result, result.get("msg")
+    assert order(account) == [("POST", MG, PN2)]
+
+
+def test_a_conflict_is_named_in_twilios_words(account, run_module):
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000003"]})
+    assert ("phone number +15550000003 is in the pool of messaging service %s (Twilio error 21712: Phone Number or Short Code is "
+            "associated with another Messaging Service; on_conflict=move moves it)" % OTHER) in result["msg"]
+
+
+def test_twilios_21710_after_the_check_is_reported_in_its_words(account, run_module):
+    account.post(ADD_URL, status_code=409, json=error(21710, 409, "Phone Number or Short Code is already in the Messaging Service."))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"]})
+    assert result["failed"] is True and [(f["error"]["code"], f["error"]["status"]) for f in result["failed_changes"]] == [(21710, 409)]
+    assert "Twilio error 21710 (HTTP 409): Phone Number or Short Code is already in the Messaging Service" in result["msg"]
+
+
+@pytest.fixture(name="sole")
+def fixture_sole(account):
+    """MG has an A2P campaign of a sole-proprietor brand (and holds PN1)."""
+    account.get(SERVICES_URL, json=page("services", [service(MG, "Flex", us_app_to_person_registered=True), service(OTHER, "Other")]))
+    usa2p = pool_url(MG, "Compliance/Usa2p")
+    account.get(usa2p, json=page("compliance", [campaign(MG, QE, SOLE, us_app_to_person_usecase="SOLE_PROPRIETOR")], usa2p))
+    account.get(BRANDS_URL + "/" + SOLE, json=brand(SOLE, brand_type="SOLE_PROPRIETOR"))
+    return account
+
+
+@pytest.mark.parametrize("check_mode", [False, True])
+def test_a_second_number_for_a_sole_proprietor_campaign_is_refused_before_any_write(sole, run_module, check_mode):
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"]}, check_mode=check_mode)
+    assert result["failed"] is True and result["changed"] is False
+    assert ("messaging service %s carries A2P campaign %s of sole-proprietor brand %s, and Twilio allows one phone number per "
+            "sole-proprietor campaign; the pool would hold 2 (+15550000001, +15550000002)" % (MG, QE, SOLE)) in result["msg"]
+    assert writes(sole) == []
+
+
+def test_the_one_number_of_a_sole_proprietor_campaign_is_replaced_removal_first(sole, run_module):
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"], "exclusive": True})
+    assert result["changed"] is True and "failed" not in result, result.get("msg")
+    assert order(sole) == [("DELETE", MG, PN1), ("POST", MG, PN2)]
+
+
+def test_a_service_without_campaign_costs_one_campaign_listing_and_no_brand_read(account, run_module):
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000001", "+15550000002"]})
+    assert result["changed"] is True and "failed" not in result, result.get("msg")
+    assert [r.path for r in account.request_history if "Usa2p" in r.url or "BrandRegistrations" in r.url] == [
+        "/v1/services/%s/compliance/usa2p" % MG.lower()]
+
+
+def test_one_number_more_or_fewer_reads_no_campaign(account, run_module):
+    """A pool that holds at most one phone number at any moment cannot break the one-number limit: no campaign read."""
+    run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000001"], "short_codes": ["12345"]})
+    run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": [], "exclusive": True, "allow_empty": True})
+    assert not any("Usa2p" in r.url for r in account.request_history)
+
+
+def test_a_sole_proprietor_campaign_is_found_when_the_service_does_not_say_it_is_registered(sole, run_module):
+    """The spec only says us_app_to_person_registered is "Whether US A2P campaign is registered for this Service"; a campaign
+    under review may not set it (unconfirmed), so the campaigns are listed whatever it says."""
+    sole.get(SERVICES_URL, json=page("services", [service(MG, "Flex", us_app_to_person_registered=False), service(OTHER, "Other")]))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"]})
+    assert result["failed"] is True and result["changed"] is False
+    assert "carries A2P campaign %s of sole-proprietor brand %s" % (QE, SOLE) in result["msg"]
+    assert writes(sole) == []
+
+
+RACE = (409, error(21712, 409, "Phone Number or Short Code is associated with another Messaging Service."))
+
+
+def test_a_sole_proprietor_replacement_whose_addition_fails_puts_the_old_number_back(sole, run_module):
+    sole.post(ADD_URL, json=adds({PN2: RACE, PN1: (201, pool_member(MG, PN1, "phone_number", "+15550000001"))}))
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"], "exclusive": True})
+    assert result["failed"] is True and result["changed"] is True
+    assert order(sole) == [("DELETE", MG, PN1), ("POST", MG, PN2), ("POST", MG, PN1)]
+    assert result["removed"] == [] and result["added"] == []
+    assert [m["value"] for m in result["senders"]] == ["+15550000001", "12345"]
+    assert [(f["sid"], f["action"], f["error"]["code"]) for f in result["failed_changes"]] == [(PN2, "add", 21712)]
+    assert ("+15550000001 (%s) was removed to make room for the new number of the sole-proprietor campaign and, as that could not "
+            "be added, was put back into the pool of %s." % (PN1, MG)) in result["msg"]
+    assert "now has no phone number" not in result["msg"]
+
+
+def test_a_sole_proprietor_replacement_that_cannot_put_the_old_number_back_says_the_service_has_none(sole, run_module):
+    sole.post(ADD_URL, json=adds({PN2: RACE, PN1: (503, error(20503, 503, "Service Unavailable"))}))
+    sole.get(ADD_URL + "/" + PN1, status_code=404, json=error(20404, 404, "The requested resource was not found"))
+    args = {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"], "exclusive": True, "max_retries": 0}
+    result = run_module(sender_pool, args)
+    assert result["failed"] is True and result["changed"] is True
+    assert order(sole) == [("DELETE", MG, PN1), ("POST", MG, PN2), ("POST", MG, PN1)]
+    assert result["removed"] == [{"sid": PN1, "kind": "phone_number", "value": "+15550000001"}] and result["added"] == []
+    assert [m["value"] for m in result["senders"]] == ["12345"]
+    assert ("The messaging service %s now has no phone number: +15550000001 (%s) was removed to make room for the new number of its "
+            "sole-proprietor campaign, and putting it back failed (" % (MG, PN1)) in result["msg"]
+    assert "Add +15550000001 back to %s, or run the task again." % MG in result["msg"]
