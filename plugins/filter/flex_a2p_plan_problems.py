@@ -10,6 +10,7 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.filter.flex_a2p_routing_plan import flex_a2p_routing_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import LISTED
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import ran
 
 DOCUMENTATION = r"""
 name: flex_a2p_plan_problems
@@ -118,15 +119,11 @@ def flex_a2p_plan_problems(plan: dict[str, Any], routing_check: str = "fail") ->
     return problems
 
 
-def _ran(result: Any) -> bool:
-    return isinstance(result, dict) and not result.get("skipped")
-
-
 def _planned_brand(plan: dict[str, Any]) -> dict[str, Any]:
     """The brand of the plan: the one the brand step registers or adopts, else the one read by SID; {} when unknown."""
-    if _ran(plan.get("brand")):
+    if ran(plan.get("brand")):
         return plan["brand"].get("brand") or {}
-    if _ran(plan.get("brand_read")):
+    if ran(plan.get("brand_read")):
         return (plan["brand_read"].get("brands") or [{}])[0] or {}
     return {}
 
@@ -134,7 +131,7 @@ def _planned_brand(plan: dict[str, Any]) -> dict[str, Any]:
 def _sole_proprietor_pool(plan: dict[str, Any]) -> list[str]:
     """More than one phone number in the pool of a campaign the plan registers for a sole-proprietor brand: Twilio allows one."""
     brand, pool = _planned_brand(plan), plan.get("pool")
-    if brand.get("brand_type") != "SOLE_PROPRIETOR" or not _ran(plan.get("campaign")) or not _ran(pool) or _failed(pool, "senders"):
+    if brand.get("brand_type") != "SOLE_PROPRIETOR" or not ran(plan.get("campaign")) or not ran(pool) or _failed(pool, "senders"):
         return []
     numbers = sorted(m["value"] for m in pool["senders"] if m.get("kind") == "phone_number")
     if len(numbers) <= 1:

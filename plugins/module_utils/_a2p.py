@@ -26,10 +26,19 @@ WAIT_OPTIONS: dict[str, dict[str, Any]] = {
 }
 
 
+SOLE_PROPRIETOR = "SOLE_PROPRIETOR"  # the brand type of individuals: one campaign, one phone number, an OTP to confirm
+
+
 def list_campaigns(client: Any, service_sid: str) -> list[Any]:
     """The A2P campaigns (UsAppToPerson) of a service: Twilio allows at most one."""
     usa2p = client.messaging.v1.services(service_sid).us_app_to_person
     return call("list the A2P campaign of messaging service %s" % service_sid, usa2p.list, page_size=PAGE_SIZE)
+
+
+def service_campaign(client: Any, service_sid: str) -> Any | None:
+    """The service's A2P campaign (Twilio allows one), or None."""
+    campaigns = list_campaigns(client, service_sid)
+    return campaigns[0] if campaigns else None
 
 
 def account_campaigns(client: Any) -> list[Any]:
@@ -78,7 +87,7 @@ def goal(wanted: list[str], resource: Any, held: Callable[[Any], str | None] | N
     """What a wait is for, in words: C(APPROVED), or C(APPROVED and VERIFIED) for a sole-proprietor brand whose OTP
     C(held) checks (C(awaiting_otp()))."""
     text = " or ".join(wanted)
-    return text + " and VERIFIED" if held is not None and getattr(resource, "brand_type", None) == "SOLE_PROPRIETOR" else text
+    return text + " and VERIFIED" if held is not None and getattr(resource, "brand_type", None) == SOLE_PROPRIETOR else text
 
 
 def wait_for(what: str, fetch: Callable[[], Any], status_of: Callable[[Any], str], wanted: list[str], failed: str,
@@ -113,6 +122,6 @@ def awaiting_otp(brand: Any) -> str | None:
     """What a campaign still waits for on an APPROVED brand: for a sole-proprietor brand whose C(identity_status) is not
     VERIFIED, its owner's confirmation of the one-time code (error 30752's page: the brand stays UNVERIFIED until then;
     error 30991: no campaign under an unverified brand); else None. Names no phone number or other personal data."""
-    if brand.brand_type != "SOLE_PROPRIETOR" or brand.identity_status == "VERIFIED":
+    if brand.brand_type != SOLE_PROPRIETOR or brand.identity_status == "VERIFIED":
         return None
     return "its identity_status is %s, and Twilio refuses campaigns under it (error 30991): %s" % (brand.identity_status, OTP_WAIT)

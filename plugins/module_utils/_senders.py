@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import fetch_brand, list_campaigns
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import SOLE_PROPRIETOR, fetch_brand, list_campaigns
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found
@@ -25,7 +25,6 @@ SHORT_CODE = re.compile(r"^[0-9]{3,8}\Z")
 ALPHA_SENDER = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 +\-_&]{1,11}\Z")
 # Twilio's words for a sender in another service's pool (error page 21712).
 ELSEWHERE = "Phone Number or Short Code is associated with another Messaging Service."
-SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
 
 
 @dataclass(frozen=True)

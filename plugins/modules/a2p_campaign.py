@@ -234,7 +234,8 @@ restore:
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
-    WAIT_OPTIONS, account_campaigns, awaiting_otp, brand_usecases, check_wait_options, describe_errors, fetch_brand, list_campaigns, wait_for,
+    SOLE_PROPRIETOR, WAIT_OPTIONS, account_campaigns, awaiting_otp, brand_usecases, check_wait_options, describe_errors, fetch_brand, service_campaign,
+    wait_for,
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
@@ -300,8 +301,7 @@ class A2PCampaign(TwilioModule):
 
     def execute(self) -> None:
         self.service = service_to_plan(self, self.params["service"])
-        campaigns = list_campaigns(self.client, self.service.sid) if self.service else []
-        self.campaign = campaigns[0] if campaigns else None
+        self.campaign = service_campaign(self.client, self.service.sid) if self.service else None
         self.result["replaced"] = False
         if self.params["state"] == "absent":
             self.absent()
@@ -375,7 +375,7 @@ class A2PCampaign(TwilioModule):
     def _check_sole_proprietor(self, brand: Any) -> None:
         """A sole-proprietor brand registers one campaign (Twilio's spec of the Usa2p create): another of its campaigns refuses the create.
         Its campaign uses one phone number (Twilio's "Troubleshooting A2P Phone Number registration issues"): a pool with more refuses it too."""
-        if brand.brand_type != "SOLE_PROPRIETOR":
+        if brand.brand_type != SOLE_PROPRIETOR:
             return
         numbers = len(list_pool(self.client, self.service.sid, PHONE_NUMBER)) if self.service is not None else 0
         if numbers > 1:
@@ -473,8 +473,7 @@ class A2PCampaign(TwilioModule):
 
     def _find(self) -> Any | None:
         """The service's campaign (Twilio allows one), or None."""
-        campaigns = list_campaigns(self.client, self.service.sid)
-        return campaigns[0] if campaigns else None
+        return service_campaign(self.client, self.service.sid)
 
     def _delete(self) -> None:
         call_delete("delete A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),

@@ -108,7 +108,7 @@ restore:
 
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import describe_errors, list_campaigns
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import describe_errors, list_campaigns, service_campaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
@@ -154,8 +154,7 @@ class A2PExternalCampaign(TwilioModule):
 
     def execute(self) -> None:
         self.service = service_to_plan(self, self.params["service"])
-        campaigns = list_campaigns(self.client, self.service.sid) if self.service else []
-        self.campaign = campaigns[0] if campaigns else None
+        self.campaign = service_campaign(self.client, self.service.sid) if self.service else None
         if self.params["state"] == "present":
             self.present()
         else:
@@ -219,13 +218,13 @@ class A2PExternalCampaign(TwilioModule):
             if self.campaign is not None:
                 exc.msg += self._after_delete(reattach)
             raise
-        linked = list_campaigns(self.client, self.service.sid)
-        self.result["campaign"] = resource_dict(linked[0]) if linked else {}
-        if linked and linked[0].campaign_status == "FAILED":
+        linked = service_campaign(self.client, self.service.sid)
+        self.result["campaign"] = resource_dict(linked) if linked is not None else {}
+        if linked is not None and linked.campaign_status == "FAILED":
             raise ModuleError("Linked messaging service %s to externally registered campaign %s (%s), but Twilio reports the link FAILED: %s. %s: "
                               "it then re-attaches the service (deletes this link and links again)."
-                              % (self.service.sid, self.params["campaign_id"], linked[0].sid, describe_errors(linked[0].errors), SHARE_FIRST),
-                              campaign_sid=linked[0].sid, errors=linked[0].errors)
+                              % (self.service.sid, self.params["campaign_id"], linked.sid, describe_errors(linked.errors), SHARE_FIRST),
+                              campaign_sid=linked.sid, errors=linked.errors)
 
     def _after_delete(self, reattach: bool) -> str:
         """What to say, and return, when the link failed after the service's previous campaign was deleted. A re-attach

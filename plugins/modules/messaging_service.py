@@ -196,7 +196,7 @@ service:
 
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import list_campaigns
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import service_campaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
@@ -328,8 +328,7 @@ class MessagingService(TwilioModule):
 
     def _check_campaign_fits(self, usecase: str) -> None:
         """Twilio refuses (21719) a service use case that its A2P campaign's use case does not fit: read the campaign, fail first."""
-        campaigns = list_campaigns(self.client, self.service.sid)
-        campaign = campaigns[0] if campaigns else None
+        campaign = service_campaign(self.client, self.service.sid)
         if campaign is None or service_accepts(usecase, campaign.us_app_to_person_usecase):
             return
         raise ModuleError("usecase=%r does not fit the A2P campaign %s of messaging service %s, whose use case is %s: Twilio refuses that "
@@ -365,10 +364,9 @@ class MessagingService(TwilioModule):
     def _carried(self) -> dict[str, Any]:
         """What goes with the service: the senders of its pool (values per kind) and its A2P campaign (SID, status, use case)."""
         senders = {kind.option: sorted(m["value"] for m in list_pool(self.client, self.service.sid, kind)) for kind in KINDS}
-        campaigns = list_campaigns(self.client, self.service.sid)
+        found = service_campaign(self.client, self.service.sid)
         campaign = {}
-        if campaigns:
-            found = campaigns[0]
+        if found is not None:
             campaign = {"sid": found.sid, "campaign_status": found.campaign_status, "usecase": found.us_app_to_person_usecase,
                         "campaign_id": found.campaign_id, "is_externally_registered": bool(found.is_externally_registered)}
         return {"senders": {option: values for option, values in senders.items() if values}, "campaign": campaign}
