@@ -28,6 +28,12 @@ def authenticate(message: str = "Authenticate") -> TwilioError:
     return TwilioError(401, 20003, message, {"WWW-Authenticate": 'Basic realm="Twilio API"'})
 
 
+def too_many_requests(retry_after: Optional[int] = None) -> TwilioError:
+    """429 / 20429: the request was not processed (https://www.twilio.com/docs/errors/20429); ``Retry-After`` in whole
+    seconds when given. The injected 429 faults and the A2P rate limit answer with it."""
+    return TwilioError(429, 20429, "Too Many Requests", None if retry_after is None else {"Retry-After": str(retry_after)})
+
+
 def not_found(path: str) -> TwilioError:
     """404 / 20404 for ``path`` (already stripped of the v1 version prefix where Twilio does so)."""
     return TwilioError(404, 20404, f"The requested resource {path} was not found")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 from urllib.parse import urlsplit
 
-from emulator.errors import TwilioError
+from emulator.errors import TwilioError, too_many_requests
 from emulator.fault_rules import APPLIED, MAX_LATENCY_MS, NEXT_PAGE_URL, FaultRule, most_specific
 from emulator.routing import Reply
 
@@ -76,8 +76,12 @@ def latency_value(value: object) -> float:
     return number
 
 
-def _error(status: int, code: int, message: str, headers: Optional[dict[str, str]] = None) -> Reply:
-    return Reply(status, TwilioError(status, code, message).body(), dict(headers or {}))
+def _error(status: int, code: int, message: str) -> Reply:
+    return _reply(TwilioError(status, code, message))
+
+
+def _reply(error: TwilioError) -> Reply:
+    return Reply(error.status, error.body(), dict(error.headers))
 
 
 def _wrong_shape(body: Any) -> Any:
@@ -145,9 +149,9 @@ class Faults:
         if kind is not None:
             self.count(info, kind)
         if info.fault == "429":
-            return _error(429, 20429, "Too Many Requests", {"Retry-After": str(rule.retry_after)})
+            return _reply(too_many_requests(rule.retry_after))
         if info.fault == "429-no-retry-after":
-            return _error(429, 20429, "Too Many Requests")
+            return _reply(too_many_requests())
         if info.fault == "503":
             return _error(503, 20503, "Service Unavailable")
         if info.fault == "reset-before":

@@ -22,7 +22,7 @@ import threading
 import time
 from typing import Callable, Optional
 
-from emulator.errors import TwilioError
+from emulator.errors import TwilioError, too_many_requests
 from emulator.faults import plain_number
 
 A2P_PATH = re.compile(r"^/v1/(a2p/|Services/[^/]+/Compliance/Usa2p|Services/PreregisteredUsa2p(/|$))")
@@ -74,6 +74,6 @@ class A2pRateLimit:
             now = self._clock()
             earliest = self._next.get(account_sid, now)
             if now < earliest:
-                return TwilioError(429, 20429, "Too Many Requests", {"Retry-After": str(math.ceil(earliest - now))})
+                return too_many_requests(math.ceil(earliest - now))
             self._next[account_sid] = now + 1 / self.rate
             return None
