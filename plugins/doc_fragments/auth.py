@@ -6,9 +6,24 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    """Authentication and connection options shared by every tendlc.twilio module."""
+    """The authors, and the authentication and connection options, of every tendlc.twilio module.
+
+    The info modules and the modules that act on one messaging service extend C(info_module) or C(service_module),
+    which hold this fragment's documentation too (a fragment cannot extend another): C(options) comes last, so that
+    they can add to it.
+    """
 
     DOCUMENTATION = r"""
+author:
+  - tendlc.twilio maintainers (@tendlc)
+notes:
+  - Give either O(auth_token), or O(api_key_sid) with O(api_key_secret). An API key is the safer choice for automation
+    because it can be revoked without rotating the account's auth token.
+  - Messaging API paths carry no account SID, so the credentials alone choose the account; manage each subaccount with
+    its own credentials or API key.
+  - Secrets are never logged or returned.
+requirements:
+  - twilio >= 9.0.0, < 10
 options:
   account_sid:
     description:
@@ -103,12 +118,4 @@ options:
       - V(0) retries at once; only useful against a local emulator.
     type: float
     default: 1
-notes:
-  - Give either O(auth_token), or O(api_key_sid) with O(api_key_secret). An API key is the safer choice for automation
-    because it can be revoked without rotating the account's auth token.
-  - Messaging API paths carry no account SID, so the credentials alone choose the account; manage each subaccount with
-    its own credentials or API key.
-  - Secrets are never logged or returned.
-requirements:
-  - twilio >= 9.0.0, < 10
 """

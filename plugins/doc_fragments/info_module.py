@@ -4,11 +4,19 @@
 
 from __future__ import annotations
 
+from ansible_collections.tendlc.twilio.plugins.doc_fragments.auth import ModuleDocFragment as AuthDocFragment
+
 
 class ModuleDocFragment:
-    """The attributes every read-only (info) module of the collection shares."""
+    """What every read-only (info) module of the collection documents alike: the authors and options of the auth
+    fragment, and the attributes of a module that only reads (C(READ_ONLY)).
 
-    DOCUMENTATION = r"""
+    A fragment cannot extend another, so C(DOCUMENTATION), set below the class, joins the two; each part is a plain
+    string where it is written, which is what ansible-test's yamllint reads.
+    """
+
+    DOCUMENTATION: str
+    READ_ONLY = r"""
 attributes:
   check_mode:
     support: full
@@ -17,3 +25,6 @@ attributes:
     support: none
     description: The module changes nothing, so it has no diff.
 """
+
+
+ModuleDocFragment.DOCUMENTATION = AuthDocFragment.DOCUMENTATION + ModuleDocFragment.READ_ONLY

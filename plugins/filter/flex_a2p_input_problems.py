@@ -10,10 +10,15 @@ import difflib
 from typing import Any, Callable
 
 from ansible.module_utils.parsing.convert_bool import boolean
+from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import MIN_POLL_SECONDS, MIN_WAIT_SECONDS, SOLE_PROPRIETOR
+from ansible_collections.tendlc.twilio.plugins.module_utils._brand import BRAND, BRAND_TYPES
+from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import CAMPAIGN
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_id, check_campaign_options, check_service_options
-from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER
+from ansible_collections.tendlc.twilio.plugins.module_utils._senders import CONCURRENCY, PHONE_NUMBER, POOL_LIMIT
+from ansible_collections.tendlc.twilio.plugins.module_utils._service import SERVICE
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_list, check_name, check_range, check_sid, shown, shown_list
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._role_options import SETTINGS
 
 DOCUMENTATION = r"""
 name: flex_a2p_input_problems
@@ -62,9 +67,16 @@ _value:
   elements: str
 """
 
-SERVICE_SETTINGS = ("inbound_request_url", "inbound_method", "fallback_url", "fallback_method", "status_callback", "sticky_sender", "mms_converter",
-                    "smart_encoding", "scan_message_content", "area_code_geomatch", "validity_period", "synchronous_validation", "fallback_to_long_code")
-BRAND_OPTIONS = ("customer_profile_bundle_sid", "a2p_profile_bundle_sid", "brand_type", "skip_automatic_sec_vet", "mock")
+# The rules come from the modules' tables (module_utils/_service.py, _brand.py, _campaign.py) and option constants
+# (_senders.py, _a2p.py); plugin_utils/_role_options.py derives which table fields each dict variable passes on.
+SERVICE_SETTINGS = SETTINGS["flex_a2p_service_settings"]
+BRAND_OPTIONS = SETTINGS["flex_a2p_brand"]
+CAMPAIGN_OPTIONS = SETTINGS["flex_a2p_campaign"]
+BUNDLES = tuple(field for field in BRAND.fields if field.create_required)  # a brand is registered for two bundles
+NAME = SERVICE.by_option()["friendly_name"]
+BRAND_SID = CAMPAIGN.by_option()["brand_registration_sid"]
+# The modules set no upper bound on these numbers of seconds; the role refuses more than this.
+MOST_SECONDS = 10 ** 6
 SET_BY_ROLE = {"flex_a2p_service_settings": ("use_inbound_webhook_on_number", "friendly_name"), "flex_a2p_campaign": ("service", "brand_registration_sid")}
 # Every variable of the role (meta/argument_specs.yml, which a unit test compares) and the facts it sets.
 ROLE_VARIABLES = (
@@ -76,7 +88,6 @@ ROLE_VARIABLES = (
 )
 ROLE_FACTS = ("flex_a2p_summary", "flex_a2p_audit")
 PREFIX = "flex_a2p_"
-SOLE_PROPRIETOR = "SOLE_PROPRIETOR"
 
 
 def _collect(problems: list[str], check: Callable[..., None], *args: Any) -> None:
@@ -107,7 +118,7 @@ def _mapping(params: dict[str, Any], name: str, problems: list[str]) -> dict[str
 
 def _service(params: dict[str, Any], problems: list[str]) -> None:
     settings = _mapping(params, "flex_a2p_service_settings", problems)
-    _collect(problems, check_name, "flex_a2p_service_name", params.get("flex_a2p_service_name"), 64)
+    _collect(problems, check_name, "flex_a2p_service_name", params.get("flex_a2p_service_name"), NAME.length[1] if NAME.length else 64)
     _collect(problems, check_sid, "flex_a2p_service_sid", params.get("flex_a2p_service_sid") or None, "MG")
     problems += _set_by_role("flex_a2p_service_settings", settings)
     problems += _unknown_keys("flex_a2p_service_settings", settings, SERVICE_SETTINGS + SET_BY_ROLE["flex_a2p_service_settings"])
@@ -137,20 +148,23 @@ def _pool(params: dict[str, Any], problems: list[str]) -> None:
     if repeated:
         problems.append("flex_a2p_phone_numbers lists %s more than once" % shown_list(repeated) if len(repeated) == 1 else
                         "flex_a2p_phone_numbers lists %d numbers more than once: %s" % (len(repeated), shown_list(repeated)))
-    _collect(problems, check_range, "flex_a2p_concurrency", params.get("flex_a2p_concurrency"), 1, 32)
-    _collect(problems, check_range, "flex_a2p_pool_limit", params.get("flex_a2p_pool_limit"), 1, 10 ** 6)
+    _collect(problems, check_range, "flex_a2p_concurrency", params.get("flex_a2p_concurrency"), *CONCURRENCY)
+    _collect(problems, check_range, "flex_a2p_pool_limit", params.get("flex_a2p_pool_limit"), *POOL_LIMIT)
 
 
 def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
     brand, campaign = _mapping(params, "flex_a2p_brand", problems), _mapping(params, "flex_a2p_campaign", problems)
     external, brand_sid = params.get("flex_a2p_external_campaign_id") or "", params.get("flex_a2p_brand_sid") or ""
-    _collect(problems, check_sid, "flex_a2p_brand_sid", brand_sid or None, "BN")
+    _collect(problems, check_sid, "flex_a2p_brand_sid", brand_sid or None, BRAND_SID.sid_prefix)
     problems += _unknown_keys("flex_a2p_brand", brand, BRAND_OPTIONS)
-    for field in BRAND_OPTIONS[:2]:
-        if brand and not brand.get(field):
-            problems.append("flex_a2p_brand.%s is missing: a brand is registered for two bundles" % field)
-        _collect(problems, check_sid, "flex_a2p_brand." + field, brand.get(field) or None, "BU")
+    for field in BUNDLES:
+        if brand and not brand.get(field.option):
+            problems.append("flex_a2p_brand.%s is missing: a brand is registered for two bundles" % field.option)
+    for field in BRAND.fields:  # a missing bundle is named above
+        value = brand.get(field.option)
+        _collect(problems, field.check, (value or None) if field in BUNDLES else value, "flex_a2p_brand.")
     problems += _set_by_role("flex_a2p_campaign", campaign)
+    problems += _unknown_keys("flex_a2p_campaign", campaign, CAMPAIGN_OPTIONS + SET_BY_ROLE["flex_a2p_campaign"])
     _collect(problems, check_campaign_options, campaign, "flex_a2p_campaign.")
     problems += _usecase_of_brand_type(brand, campaign)
     problems += _numbers_of_sole_proprietor(brand, campaign, params.get("flex_a2p_phone_numbers"))
@@ -159,8 +173,8 @@ def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
         problems.append("flex_a2p_campaign and flex_a2p_external_campaign_id=%r are both given: a service has one campaign, give one of them" % external)
     if campaign and not brand_sid and not brand:
         problems.append("flex_a2p_campaign needs flex_a2p_brand_sid or flex_a2p_brand, both are empty")
-    for field, low in (("flex_a2p_campaign_wait_timeout", 1), ("flex_a2p_campaign_poll_interval", 1)):
-        _collect(problems, check_range, field, params.get(field), low, 10 ** 6)
+    for field, low in (("flex_a2p_campaign_wait_timeout", MIN_WAIT_SECONDS), ("flex_a2p_campaign_poll_interval", MIN_POLL_SECONDS)):
+        _collect(problems, check_range, field, params.get(field), low, MOST_SECONDS)
 
 
 def _usecase_of_brand_type(brand: dict[str, Any], campaign: dict[str, Any]) -> list[str]:
@@ -168,8 +182,8 @@ def _usecase_of_brand_type(brand: dict[str, Any], campaign: dict[str, Any]) -> l
     type only Twilio knows). Twilio's spec (twilio_messaging_v1.json, docs/emulator.md): BrandType "SOLE_PROPRIETOR is for
     the low volume, SOLE_PROPRIETOR campaign use case ... STANDARD is for all other campaign use cases", and
     UsAppToPersonUsecase "SOLE_PROPRIETOR campaign use cases can only be created by SOLE_PROPRIETOR Brands"."""
-    usecase, brand_type = campaign.get("usecase"), brand.get("brand_type") or "STANDARD"
-    if not brand or not isinstance(usecase, str) or not usecase or brand_type not in ("STANDARD", SOLE_PROPRIETOR):
+    usecase, brand_type = campaign.get("usecase"), brand.get("brand_type") or BRAND.by_option()["brand_type"].default
+    if not brand or not isinstance(usecase, str) or not usecase or brand_type not in BRAND_TYPES:
         return []
     if brand_type == SOLE_PROPRIETOR and usecase != SOLE_PROPRIETOR:
         return ["flex_a2p_campaign.usecase=%s cannot be registered by a sole-proprietor brand (flex_a2p_brand.brand_type=%r), which "

@@ -36,12 +36,19 @@ options:
         created) and C(pool) (the M(tendlc.twilio.sender_pool) plan, its C(added) and C(moved)).
     type: dict
     required: true
+  only:
+    description:
+      - V(broken) keeps the numbers that will not route to Flex after the run (C(routes_to_flex) false), V(fixed) those
+        whose service problem the run fixes (C(fixed) set); V(all) keeps every number.
+    type: str
+    choices: [all, broken, fixed]
+    default: all
 """
 
 EXAMPLES = r"""
 - name: Numbers whose routing this run fixes
   ansible.builtin.debug:
-    msg: "{{ flex_a2p__plan | tendlc.twilio.flex_a2p_routing_plan | selectattr('fixed') | map(attribute='phone_number') | list }}"
+    msg: "{{ flex_a2p__plan | tendlc.twilio.flex_a2p_routing_plan('fixed') | map(attribute='phone_number') | list }}"
 """
 
 RETURN = r"""
@@ -50,7 +57,8 @@ _value:
     - One entry per number checked, in the order checked, with C(sid), C(phone_number), C(problems) (what remains after
       the run, in words), C(latent_problems) (problems of the number's own webhook that still do not matter after the
       run, as its service still does not defer), C(fixed) (the service problem the run fixes, or null) and
-      C(routes_to_flex) (C(problems) is empty). Empty when the routing was not checked or its check failed.
+      C(routes_to_flex) (C(problems) is empty); with O(only), the numbers it keeps. Empty when the routing was not
+      checked or its check failed.
   type: list
   elements: dict
 """
@@ -59,8 +67,18 @@ LEFT_THERE = " (this run leaves the number in that service)"
 MADE_CURRENT = " (after this run the number's messaging service defers to it)"
 
 
-def flex_a2p_routing_plan(plan: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each checked number's remaining problems and the service problem the run fixes."""
+# What each choice of the filter's only keeps.
+KEPT = {"all": lambda entry: True, "broken": lambda entry: not entry["routes_to_flex"], "fixed": lambda entry: bool(entry["fixed"])}
+
+
+def flex_a2p_routing_plan(plan: dict[str, Any], only: str = "all") -> list[dict[str, Any]]:
+    """Each checked number's remaining problems and the service problem the run fixes (with C(only), some of them)."""
+    if only not in KEPT:
+        raise ValueError("flex_a2p_routing_plan: only must be one of %s, got %r" % (", ".join(KEPT), only))
+    return [entry for entry in _entries(plan) if KEPT[only](entry)]
+
+
+def _entries(plan: dict[str, Any]) -> list[dict[str, Any]]:
     if not isinstance(plan, dict):
         raise TypeError("flex_a2p_routing_plan expects the plan as a dictionary of task results, got %s" % type(plan).__name__)
     routing = plan.get("routing")

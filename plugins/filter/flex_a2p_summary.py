@@ -10,7 +10,7 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.filter.flex_a2p_routing_plan import flex_a2p_routing_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import LISTED
-from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import ran
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import applied_or_planned, ran
 
 DOCUMENTATION = r"""
 name: flex_a2p_summary
@@ -70,11 +70,7 @@ ACTIONS_PLANNED = {"create": "to be created", "update": "to be updated", "regist
 
 def _final(plan: dict[str, Any], applied: dict[str, Any], step: str) -> dict[str, Any]:
     """The step's applied result when it ran, else its plan (empty when neither ran)."""
-    result = applied.get(step)
-    if ran(result):
-        return result
-    planned = plan.get(step)
-    return planned if ran(planned) else {}
+    return applied_or_planned(applied.get(step), plan.get(step))
 
 
 def _service(plan: dict[str, Any], final: dict[str, Any]) -> tuple[str, str]:
@@ -119,14 +115,15 @@ def _campaign(plan: dict[str, Any], applied: dict[str, Any], context: dict[str, 
 
 
 def _campaign_status(action: str, campaign: dict[str, Any], context: dict[str, Any]) -> str:
-    if campaign.get("campaign_status"):
+    registers = action in ("register", "replace", "link", "relink")
+    if campaign.get("campaign_status") and not (registers and context.get("check_mode")):  # a planned create's status is Twilio's first
         return str(campaign["campaign_status"])
     if action == "wait":
         brand = context.get("brand_sid")
         if not brand:
             return "not registered yet: the brand is to be registered and approved first"
         return "not registered yet: brand %s is %s" % (brand, context.get("brand_status") or "not readable")
-    return "to be registered" if action in ("register", "replace", "link", "relink") else "none"
+    return "to be registered" if registers else "none"
 
 
 def _line(summary: dict[str, Any]) -> str:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import time
 from typing import Any, Callable
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, fetch_or_none
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found, list_services
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, list_services
 
 # Twilio asks for at most one request per second to its A2P brand and campaign APIs.
 MIN_POLL_SECONDS = 1.0
+MIN_WAIT_SECONDS = 1  # the shortest wait_timeout (the flex_a2p role's input filter checks its variables with both)
 
 WAIT_OPTIONS: dict[str, dict[str, Any]] = {
     "wait": {"type": "bool", "default": False},
@@ -48,12 +49,7 @@ def account_campaigns(client: Any) -> list[Any]:
 
 def fetch_brand(client: Any, sid: str) -> Any | None:
     """The brand registration with this SID, or None."""
-    try:
-        return call("fetch A2P brand %s" % sid, client.messaging.v1.brand_registrations(sid).fetch)
-    except ModuleError as exc:
-        if is_not_found(exc):
-            return None
-        raise
+    return fetch_or_none("fetch A2P brand %s" % sid, client.messaging.v1.brand_registrations(sid).fetch)
 
 
 def list_brands(client: Any) -> list[Any]:
@@ -76,8 +72,8 @@ def describe_errors(errors: list[dict[str, Any]] | None) -> str:
 
 
 def check_wait_options(params: dict[str, Any]) -> None:
-    if params["wait_timeout"] < 1:
-        raise ModuleError("wait_timeout must be at least 1 second, got %r." % params["wait_timeout"], field="wait_timeout")
+    if params["wait_timeout"] < MIN_WAIT_SECONDS:
+        raise ModuleError("wait_timeout must be at least %d second, got %r." % (MIN_WAIT_SECONDS, params["wait_timeout"]), field="wait_timeout")
     if params["poll_interval"] < MIN_POLL_SECONDS:
         raise ModuleError("poll_interval must be at least %s second: Twilio allows one A2P request per second, got %r."
                           % (MIN_POLL_SECONDS, params["poll_interval"]), field="poll_interval")

@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
-from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AUTHENTICATE, ModuleError
 
 FIELDS = ("friendly_name", "status", "type")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -50,7 +50,7 @@ def account_identity(client: Any, by_api_key: bool) -> dict[str, Any]:
     try:
         account = call("fetch account %s" % sid, client.api.v2010.accounts(sid).fetch)
     except ModuleError as exc:
-        if by_api_key and (exc.extra.get("error") or {}).get("code") == 20003:
+        if by_api_key and exc.code == AUTHENTICATE:
             return {**identity, "note": KEY_CANNOT_READ}
         return {**identity, "note": "friendly name not read: %s" % _reason(exc)}
     identity.update({field: getattr(account, field, None) for field in FIELDS})

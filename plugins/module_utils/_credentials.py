@@ -17,9 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
-from ansible_collections.tendlc.twilio.plugins.module_utils._errors import CREDENTIALS_HINT, ModuleError
-
-AUTHENTICATE = 20003
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AUTHENTICATE, CREDENTIALS_HINT, ModuleError
 
 
 def check_api_key(client: Any, params: dict[str, Any]) -> None:
@@ -32,7 +30,7 @@ def check_api_key(client: Any, params: dict[str, Any]) -> None:
 
 def explain_refusal(exc: ModuleError, params: dict[str, Any]) -> ModuleError:
     """A 20003 (credentials refused) with the generic hint replaced by the credentials at fault; other errors unchanged."""
-    if (exc.extra.get("error") or {}).get("code") != AUTHENTICATE:
+    if exc.code != AUTHENTICATE:
         return exc
     if params.get("api_key_sid"):
         hint = ("Check the credentials: Twilio refused api_key_sid=%r with its api_key_secret for account_sid=%r. The secret is wrong, or "

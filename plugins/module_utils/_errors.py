@@ -14,6 +14,9 @@ import re
 from typing import Any
 
 MORE_INFO = "https://www.twilio.com/docs/errors/%s"
+# Twilio's error codes that the collection acts on (/work/shared/twilio-api-notes.md, Twilio's error pages MORE_INFO % code)
+AUTHENTICATE = 20003  # HTTP 401: the credentials are refused, or are not of the account in the path
+NOT_FOUND = 20404  # HTTP 404: the account has no resource with that SID
 CREDENTIALS_HINT = " Check the credentials: account_sid with auth_token, or api_key_sid with api_key_secret of that account."
 _SDK_PREFIX = re.compile(r"^Unable to [a-z ]+ record: ")
 
@@ -25,6 +28,16 @@ class ModuleError(Exception):
         super().__init__(msg)
         self.msg = msg
         self.extra = extra
+
+    @property
+    def code(self) -> Any:
+        """Twilio's error code of the failed request (C(error.code)), or None."""
+        return (self.extra.get("error") or {}).get("code")
+
+
+def is_not_found(exc: ModuleError) -> bool:
+    """Whether Twilio answered that the resource does not exist (20404)."""
+    return exc.code == NOT_FOUND
 
 
 NOT_REPEATED = "it was not repeated, so that nothing is created twice"
@@ -100,7 +113,7 @@ def from_twilio(exc: Exception, operation: str) -> ModuleError:
     """Wrap an SDK exception as a ModuleError whose message names the operation."""
     error = twilio_error(exc)
     hint = ""
-    if error["code"] == 20003:
+    if error["code"] == AUTHENTICATE:
         hint = CREDENTIALS_HINT
     msg = "Failed to %s: Twilio error %s (HTTP %s): %s.%s" % (operation, error["code"], error["status"], error["message"].rstrip("."), hint)
     return ModuleError(msg, error=error)

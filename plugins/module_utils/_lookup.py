@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, fetch_or_none
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
 
 PAGE_SIZE = 1000
-NOT_FOUND = 20404
-
-
-def is_not_found(exc: ModuleError) -> bool:
-    return (exc.extra.get("error") or {}).get("code") == NOT_FOUND
 
 
 def list_services(client: Any) -> list[Any]:
@@ -29,12 +24,7 @@ def list_services(client: Any) -> list[Any]:
 
 def fetch_service(client: Any, sid: str) -> Any | None:
     """The service with this SID, or None when the account has none."""
-    try:
-        return call("fetch messaging service %s" % sid, client.messaging.v1.services(sid).fetch)
-    except ModuleError as exc:
-        if is_not_found(exc):
-            return None
-        raise
+    return fetch_or_none("fetch messaging service %s" % sid, client.messaging.v1.services(sid).fetch)
 
 
 def find_service(client: Any, sid: str | None = None, friendly_name: str | None = None, field: str = "friendly_name") -> Any | None:

@@ -4,7 +4,8 @@
 
 """The collection's one retry policy: which requests are retried, how long to wait, when a write is ambiguous.
 
-Used only by C(_client.py), whose HTTP client sends every request of every module through C(send()).
+Used by the client layer: the HTTP client of C(_http.py) sends every request of every module through C(send()), and
+C(_client.create_once()) looks up an ambiguous create with C(poll()).
 
 - 429, 500, 502, 503, 504 and connection errors (connect errors, resets, read timeouts) are retried, at most
   C(max_retries) times and never past C(deadline) seconds after the first attempt. A 429 was never processed: its
@@ -40,21 +41,12 @@ from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError
+from ansible_collections.tendlc.twilio.plugins.module_utils._sdk import (
+    ChunkedEncodingError, ConnectTimeout, ConnectTimeoutError, MaxRetryError, NewConnectionError, RequestsConnectionError, SSLError, Timeout,
+)
 
-try:
-    from requests.exceptions import ChunkedEncodingError, ConnectTimeout, SSLError, Timeout
-    from requests.exceptions import ConnectionError as RequestsConnectionError
-    from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
-
-    TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (RequestsConnectionError, Timeout, ChunkedEncodingError)
-    NEVER_SENT: tuple[type[BaseException], ...] = (ConnectTimeoutError, NewConnectionError)
-except ImportError:  # requests comes with twilio; _client reports a missing twilio before any request
-    class _Unavailable(Exception):
-        """Stands in for the requests and urllib3 exceptions when they are missing."""
-
-    ConnectTimeout = SSLError = Timeout = MaxRetryError = _Unavailable  # type: ignore[assignment,misc]
-    TRANSPORT_ERRORS = ()
-    NEVER_SENT = ()
+TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (RequestsConnectionError, Timeout, ChunkedEncodingError)
+NEVER_SENT: tuple[type[BaseException], ...] = (ConnectTimeoutError, NewConnectionError)
 
 DEFAULT_MAX_RETRIES = 5
 DEFAULT_DEADLINE = 120.0

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import SOLE_PROPRIETOR, fetch_brand, list_campaigns
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once
-from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE, is_not_found
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, fetch_or_none
+from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PAGE_SIZE
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID_PATTERN
 
 # Whole values only: \Z, as Python's $ also matches before a trailing newline ("Acme\n" is no alpha sender).
@@ -25,6 +24,17 @@ SHORT_CODE = re.compile(r"^[0-9]{3,8}\Z")
 ALPHA_SENDER = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9 +\-_&]{1,11}\Z")
 # Twilio's words for a sender in another service's pool (error page 21712).
 ELSEWHERE = "Phone Number or Short Code is associated with another Messaging Service."
+
+# sender_pool's own option rules, written once: the module checks its options with them, and the flex_a2p role's input
+# filter (plugins/filter/flex_a2p_input_problems.py) its variables flex_a2p_concurrency, flex_a2p_pool_limit, ...
+CONCURRENCY = (1, 32)  # write requests at once, the least and the most
+DEFAULT_CONCURRENCY = 4
+# The most phone numbers and short codes a pool may hold together (alpha senders do not count; Twilio error 21714): the
+# option's range (the upper bound only guards against a typo), and Twilio's default limit, 400 (docs/emulator.md).
+POOL_LIMIT = (1, 10 ** 6)
+DEFAULT_POOL_LIMIT = 400
+ON_CONFLICT = ("fail", "move")  # a sender another service of the account holds: fail before any write, or move it here
+STATES = ("present", "absent")
 
 
 @dataclass(frozen=True)
@@ -86,12 +96,7 @@ def find_in_pool(client: Any, service_sid: str, kind: Kind, sid_or_value: str) -
     if kind.prefix == "AI":
         members = call("look up " + what, pool.list, page_size=PAGE_SIZE)
         return next((member for member in members if member.alpha_sender == sid_or_value), None)
-    try:
-        return call("look up " + what, pool(sid_or_value).fetch)
-    except ModuleError as exc:
-        if is_not_found(exc):
-            return None
-        raise
+    return fetch_or_none("look up " + what, pool(sid_or_value).fetch)
 
 
 def remove_from_pool(client: Any, service_sid: str, kind: Kind, sid: str) -> None:

@@ -15,8 +15,6 @@ description:
     is adopted, never registered twice; otherwise a new brand is registered (Twilio charges a fee for each).
   - Twilio's API cannot delete a brand, so this module has no C(state) option; delete brands in the Twilio Console.
   - A brand's type and mock flag cannot change after registration; asking for others fails and names the brand.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
   - tendlc.twilio.a2p_wait
@@ -87,13 +85,24 @@ EXAMPLES = r"""
 - name: Use it for the campaign
   ansible.builtin.debug:
     msg: "{{ brand.brand.sid }} is {{ brand.brand.status }}"
+
+- name: What registering a sole-proprietor brand would give, without registering it (no fee)
+  tendlc.twilio.a2p_brand:
+    customer_profile_bundle_sid: BU0123456789abcdef0123456789abcdef
+    a2p_profile_bundle_sid: BUfedcba9876543210fedcba9876543210
+    brand_type: SOLE_PROPRIETOR
+  check_mode: true
+  register: planned_brand  # planned_brand.brand.status is PENDING; it has no sid until Twilio registers it
 """
 
 RETURN = r"""
 brand:
   description:
     - The brand registration as Twilio returns it, with C(status), C(identity_status), C(errors) and C(failure_reason).
-    - In check mode, when a brand would be registered, the fields that would be sent.
+    - In check mode, when a brand would be registered, what Twilio would hold once it registers it - the same keys as a
+      registered brand but those only Twilio assigns (C(sid), C(account_sid), C(date_created), C(date_updated), C(url),
+      C(links)) - with the options sent (or Twilio's defaults), C(status) C(PENDING), C(errors) empty and the fields Twilio
+      fills in later null.
   returned: always
   type: dict
   sample:
@@ -116,72 +125,58 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import WAIT_OPTIONS, awaiting_otp, check_wait_options, list_brands, wait_for
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, create_once, resource_dict
+from ansible_collections.tendlc.twilio.plugins.module_utils._brand import BRAND, IDENTITY, argument_spec, brand_result, current
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, create_once
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
-
-MANAGED = ("customer_profile_bundle_sid", "a2p_profile_bundle_sid", "brand_type", "mock")
 
 
 class A2PBrand(TwilioModule):
-    argument_spec = {
-        "customer_profile_bundle_sid": {"type": "str", "required": True},
-        "a2p_profile_bundle_sid": {"type": "str", "required": True},
-        "brand_type": {"type": "str", "choices": ["STANDARD", "SOLE_PROPRIETOR"], "default": "STANDARD"},
-        "skip_automatic_sec_vet": {"type": "bool"},
-        "mock": {"type": "bool", "default": False},
-        **WAIT_OPTIONS,
-    }
+    argument_spec = {**argument_spec(), **WAIT_OPTIONS}
 
     def validate(self) -> None:
-        check_sid("customer_profile_bundle_sid", self.params["customer_profile_bundle_sid"], "BU")
-        check_sid("a2p_profile_bundle_sid", self.params["a2p_profile_bundle_sid"], "BU")
+        BRAND.check(self.params)
         if self.params["brand_type"] == "SOLE_PROPRIETOR" and self.params["skip_automatic_sec_vet"]:
             raise ModuleError("skip_automatic_sec_vet applies to STANDARD brands only, not brand_type=SOLE_PROPRIETOR.", field="skip_automatic_sec_vet")
         check_wait_options(self.params)
 
     def execute(self) -> None:
-        wanted = {field: self.params[field] for field in MANAGED}
         matches = self._matching()
         if len(matches) > 1:
             sids = sorted(b.sid for b in matches)
             raise ModuleError("%d brands are registered for these two bundles (%s); this module cannot choose one." % (len(sids), ", ".join(sids)), sids=sids)
         self.result["adopted"] = bool(matches)
         if matches:
-            self._adopt(matches[0], wanted)
+            self._adopt(matches[0])
         else:
-            self._create(wanted)
+            self._create()
 
     def _matching(self) -> list[Any]:
         """The account's brands registered for the two bundles."""
         bundles = (self.params["customer_profile_bundle_sid"], self.params["a2p_profile_bundle_sid"])
         return [b for b in list_brands(self.client) if (b.customer_profile_bundle_sid, b.a2p_profile_bundle_sid) == bundles]
 
-    def _adopt(self, brand: Any, wanted: dict[str, Any]) -> None:
-        current = {field: getattr(brand, field) for field in MANAGED}
-        current["mock"] = bool(current["mock"])
-        differ = {field: value for field, value in wanted.items() if current[field] != value}
+    def _adopt(self, brand: Any) -> None:
+        now = current(brand)
+        differ = {field: self.params[field] for field in IDENTITY if now[field] != self.params[field]}
         if differ:
             raise ModuleError("Brand %s for these bundles has %s; a brand's type and mock flag cannot change, and the API cannot delete brands."
-                              % (brand.sid, "; ".join("%s=%r, wanted %r" % (f, current[f], v) for f, v in sorted(differ.items()))),
+                              % (brand.sid, "; ".join("%s=%r, wanted %r" % (f, now[f], v) for f, v in sorted(differ.items()))),
                               brand_sid=brand.sid)
-        self.set_diff(before=current, after=current)
-        self.result["brand"] = resource_dict(self._wait(brand))
+        self.set_diff(before=now, after=now)
+        self.result["brand"] = brand_result(self._wait(brand), {})
 
-    def _create(self, wanted: dict[str, Any]) -> None:
+    def _create(self) -> None:
+        sent = BRAND.wanted(self.params)  # the bundles, brand_type and mock (module defaults), skip_automatic_sec_vet if set
         self.mark_changed()
-        self.set_diff(before={}, after=wanted)
-        args = dict(wanted)
-        if self.params["skip_automatic_sec_vet"] is not None:
-            args["skip_automatic_sec_vet"] = self.params["skip_automatic_sec_vet"]
-        self.result["brand"] = args
+        self.set_diff(before={}, after={field: sent[field] for field in IDENTITY})
+        self.result["brand"] = brand_result(None, sent)
         if self.check_mode:
             return
         # If Twilio may have registered it already (a reset or 5xx after sending), the brands are looked up by bundles first.
         brand = create_once(self.client, "register an A2P brand", lambda: next(iter(self._matching()), None),
-                            self.client.messaging.v1.brand_registrations.create, **args)
-        self.result["brand"] = resource_dict(brand)  # registered, should the wait below fail
-        self.result["brand"] = resource_dict(self._wait(brand))
+                            self.client.messaging.v1.brand_registrations.create, **sent)
+        self.result["brand"] = brand_result(brand, sent)  # registered, should the wait below fail
+        self.result["brand"] = brand_result(self._wait(brand), sent)
 
     def _wait(self, brand: Any) -> Any:
         """The brand once a campaign may use it (with O(wait)), else as it is: with a warning while it waits for its OTP."""

@@ -12,11 +12,7 @@ version_added: 0.1.0
 description:
   - Returns the account's A2P brand registrations with their status, identity status, type, mock flag and errors,
     and, for each, the Messaging Services whose A2P campaign uses it; and every campaign of the account's services.
-  - Never changes anything.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
   - tendlc.twilio.info_module
 options:
   sid:
@@ -32,9 +28,10 @@ EXAMPLES = r"""
   tendlc.twilio.a2p_brand_info:
   register: brands
 
-- name: Brands that are not approved
-  ansible.builtin.debug:
-    msg: "{{ brands.brands | rejectattr('status', 'eq', 'APPROVED') | map(attribute='sid') | list }}"
+- name: Every brand is approved
+  ansible.builtin.assert:
+    that: brands.brands | rejectattr('status', 'eq', 'APPROVED') | list | length == 0
+    fail_msg: "Not approved: {{ brands.brands | rejectattr('status', 'eq', 'APPROVED') | map(attribute='sid') | join(', ') }}"
 """
 
 RETURN = r"""

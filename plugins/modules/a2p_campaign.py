@@ -27,12 +27,9 @@ description:
     (error 30991). Otherwise the module fails before any write, also in check mode, naming the identity status; and a
     sole-proprietor brand registers one campaign, so another campaign of that brand refuses the create. Its campaign may use
     one phone number, so a service whose pool holds more than one also refuses it, naming the service and the count.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
+  - tendlc.twilio.service_module
   - tendlc.twilio.a2p_wait
-  - tendlc.twilio.plan_new_service
 attributes:
   check_mode:
     support: full
@@ -41,11 +38,6 @@ attributes:
     support: full
     description: Returns the managed fields of the campaign before and after.
 options:
-  service:
-    description:
-      - The Messaging Service, by SID (C(MG...)) or exact friendly name.
-    type: str
-    required: true
   state:
     description:
       - V(present) registers or updates the campaign; V(absent) deletes it.
@@ -178,18 +170,16 @@ EXAMPLES = r"""
     wait_timeout: 3600
   register: campaign
 
-- name: Register again under a new brand (the service sends no A2P traffic until approval)
+- name: Register the same campaign again under a new brand (the service sends no A2P traffic until approval)
   tendlc.twilio.a2p_campaign:
-    service: Flex contact center
+    service: "{{ campaign.campaign.messaging_service_sid }}"
     brand_registration_sid: BNfedcba9876543210fedcba9876543210
-    usecase: CUSTOMER_CARE
-    description: Customer care conversations between Example Co agents and customers who contacted us first.
-    message_flow: Customers text our published support number or opt in on the web form at https://example.com/sms.
-    message_samples:
-      - "Hi Dana, this is Sam from Example Co support. Your replacement ships today."
-      - "Example Co: your case 4411 is resolved. Reply HELP for help, STOP to opt out."
-    has_embedded_links: false
-    has_embedded_phone: false
+    usecase: "{{ campaign.campaign.us_app_to_person_usecase }}"
+    description: "{{ campaign.campaign.description }}"
+    message_flow: "{{ campaign.campaign.message_flow }}"
+    message_samples: "{{ campaign.campaign.message_samples }}"
+    has_embedded_links: "{{ campaign.campaign.has_embedded_links }}"
+    has_embedded_phone: "{{ campaign.campaign.has_embedded_phone }}"
     replace: true
 """
 
@@ -197,7 +187,9 @@ RETURN = r"""
 campaign:
   description:
     - The campaign as Twilio returns it, including C(campaign_status) and C(errors). Empty after O(state=absent).
-    - In check mode, the campaign as it would be; when it would be created, only the fields that would be sent.
+    - In check mode, the campaign as it would be. When it would be created, the fields a real create returns, less the
+      SID, account, dates and URL that Twilio assigns - the values sent, else Twilio's defaults, C(campaign_status)
+      C(PENDING), C(mock) as the brand's; C(campaign_id) and C(rate_limits) are null, as Twilio gives them only on create.
   returned: always
   type: dict
   sample:
@@ -238,54 +230,19 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
     wait_for,
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
+from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import CAMPAIGN, CREATE_REQUIRED, FIXED, UPDATE_REQUIRED, planned_campaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import CAMPAIGN_MESSAGES, check_campaign_options
+from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, service_to_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import PHONE_NUMBER, list_pool
-
-# Module option -> Twilio field. Fixed fields cannot change once the campaign exists.
-FIXED = {
-    "brand_registration_sid": "brand_registration_sid",
-    "usecase": "us_app_to_person_usecase",
-    "opt_in_message": "opt_in_message",
-    "opt_out_message": "opt_out_message",
-    "help_message": "help_message",
-    "opt_in_keywords": "opt_in_keywords",
-    "opt_out_keywords": "opt_out_keywords",
-    "help_keywords": "help_keywords",
-    "subscriber_opt_in": "subscriber_opt_in",
-}
-UPDATABLE = ("description", "message_flow", "message_samples", "has_embedded_links", "has_embedded_phone", "age_gated", "direct_lending",
-             "privacy_policy_url", "terms_and_conditions_url")
-# Twilio's update needs these every time, changed or not.
-UPDATE_REQUIRES = ("has_embedded_links", "has_embedded_phone", "message_samples", "message_flow", "description", "age_gated", "direct_lending")
-CREATE_REQUIRES = ("brand_registration_sid", "usecase", "description", "message_flow", "message_samples", "has_embedded_links", "has_embedded_phone")
-KEYWORDS = ("opt_in_keywords", "opt_out_keywords", "help_keywords")
 
 
 class A2PCampaign(TwilioModule):
     argument_spec = {
         "service": {"type": "str", "required": True},
         "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
-        "brand_registration_sid": {"type": "str"},
-        "usecase": {"type": "str"},
-        "description": {"type": "str"},
-        "message_flow": {"type": "str"},
-        "message_samples": {"type": "list", "elements": "str"},
-        "has_embedded_links": {"type": "bool"},
-        "has_embedded_phone": {"type": "bool"},
-        "opt_in_message": {"type": "str"},
-        "opt_out_message": {"type": "str"},
-        "help_message": {"type": "str"},
-        "opt_in_keywords": {"type": "list", "elements": "str", "no_log": False},
-        "opt_out_keywords": {"type": "list", "elements": "str", "no_log": False},
-        "help_keywords": {"type": "list", "elements": "str", "no_log": False},
-        "subscriber_opt_in": {"type": "bool"},
-        "age_gated": {"type": "bool"},
-        "direct_lending": {"type": "bool"},
-        "privacy_policy_url": {"type": "str"},
-        "terms_and_conditions_url": {"type": "str"},
+        **CAMPAIGN.argument_spec(),
         "replace": {"type": "bool", "default": False},
         **PLAN_NEW_SERVICE,
         "wait_for": {"type": "list", "elements": "str", "choices": ["PENDING", "IN_PROGRESS", "VERIFIED", "FAILED"], "default": ["VERIFIED"]},
@@ -294,6 +251,7 @@ class A2PCampaign(TwilioModule):
 
     service: Any = None
     campaign: Any = None
+    brand: Any = None
 
     def validate(self) -> None:
         check_campaign_options(self.params)
@@ -309,17 +267,11 @@ class A2PCampaign(TwilioModule):
             self.present()
 
     def _wanted(self) -> dict[str, Any]:
-        return {option: self.params[option] for option in (*FIXED, *UPDATABLE) if self.params[option] is not None}
+        return CAMPAIGN.wanted(self.params)
 
     def _current(self) -> dict[str, Any]:
         """The managed fields of the existing campaign, under the module's option names, empty texts and lists for null."""
-        current = {option: getattr(self.campaign, field) for option, field in FIXED.items()}
-        current.update({field: getattr(self.campaign, field) for field in UPDATABLE})
-        for field in KEYWORDS:
-            current[field] = current[field] or []
-        for field in CAMPAIGN_MESSAGES + ("privacy_policy_url", "terms_and_conditions_url"):
-            current[field] = current[field] or ""
-        return current
+        return CAMPAIGN.current(self.campaign)
 
     def present(self) -> None:
         if self.campaign is None:
@@ -346,11 +298,11 @@ class A2PCampaign(TwilioModule):
     def _check_create(self) -> dict[str, Any]:
         """Everything a create needs: the required fields, an approved brand, a use case the brand may use."""
         wanted = self._wanted()
-        missing = [option for option in CREATE_REQUIRES if option not in wanted]
+        missing = [option for option in CREATE_REQUIRED if option not in wanted]
         if missing:
             raise ModuleError("To register an A2P campaign, also give: %s." % ", ".join(missing), field=missing[0])
         brand_sid = wanted["brand_registration_sid"]
-        brand = fetch_brand(self.client, brand_sid)
+        self.brand = brand = fetch_brand(self.client, brand_sid)
         if brand is None:
             raise ModuleError("brand_registration_sid=%r: the account has no such A2P brand (it is not a brand of account %s, whose credentials "
                               "the task uses)." % (brand_sid, self.client.account_sid), field="brand_registration_sid")
@@ -392,14 +344,13 @@ class A2PCampaign(TwilioModule):
     def _create(self, wanted: dict[str, Any], before: dict[str, Any] | None = None) -> None:
         self.mark_changed()
         self.set_diff(before=before or {}, after=wanted)
-        args = {FIXED.get(option, option): value for option, value in wanted.items()}
-        self.result["campaign"] = args
+        self.result["campaign"] = planned_campaign(wanted, self.service.sid if self.service else None, self.brand)
         if self.check_mode:
             return
         self.result["campaign"] = {}
         # If Twilio may have registered it already (a reset or 5xx after sending), the service's campaign is looked up first.
         campaign = create_once(self.client, "register the A2P campaign of messaging service %s" % self.service.sid, self._find,
-                               self.client.messaging.v1.services(self.service.sid).us_app_to_person.create, **args)
+                               self.client.messaging.v1.services(self.service.sid).us_app_to_person.create, **CAMPAIGN.as_request(wanted))
         self.result["campaign"] = resource_dict(campaign)
         self.result["campaign"] = resource_dict(self._wait(campaign))
 
@@ -437,24 +388,23 @@ class A2PCampaign(TwilioModule):
     def _restore_options(self, before: dict[str, Any]) -> dict[str, Any]:
         """The module options that register the deleted campaign again (empty texts and lists were never sent)."""
         options = {option: value for option, value in before.items() if value not in ("", [], None)}
-        options.update({option: before[option] for option in CREATE_REQUIRES if option in before})
+        options.update({option: before[option] for option in CREATE_REQUIRED if option in before})
         return options
 
     def _update(self, current: dict[str, Any]) -> None:
-        changes = wanted_changes(current, {option: value for option, value in self._wanted().items() if option in UPDATABLE})
+        changes = wanted_changes(current, {option: value for option, value in self._wanted().items() if option not in FIXED})
         after = {**current, **changes}
         self.set_diff(before=current, after=after)
         campaign = self.campaign
         if changes:
             self.mark_changed()
             if not self.check_mode:
-                args = {field: after[field] for field in UPDATE_REQUIRES}
-                args.update({field: changes[field] for field in ("privacy_policy_url", "terms_and_conditions_url") if field in changes})
+                args = CAMPAIGN.as_request({**{option: after[option] for option in UPDATE_REQUIRED}, **changes})  # Twilio requires UPDATE_REQUIRED
                 campaign = call("update A2P campaign %s of messaging service %s" % (self.campaign.sid, self.service.sid),
                                 self.client.messaging.v1.services(self.service.sid).us_app_to_person(self.campaign.sid).update, **args)
         self.result["campaign"] = resource_dict(campaign)  # what was written, should the wait below fail
         if self.check_mode:
-            self.result["campaign"].update({FIXED.get(k, k): v for k, v in changes.items()})
+            self.result["campaign"].update(CAMPAIGN.as_response(changes))
         else:
             self.result["campaign"] = resource_dict(self._wait(campaign))
 

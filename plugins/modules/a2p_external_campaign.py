@@ -21,11 +21,8 @@ description:
     Twilio's words and the next step; so does a link that is still C(FAILED) after it was made or re-attached.
   - A service with another campaign (external or registered through Twilio) fails clearly unless O(replace=true),
     which deletes that campaign first.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
-  - tendlc.twilio.plan_new_service
+  - tendlc.twilio.service_module
 attributes:
   check_mode:
     support: full
@@ -34,11 +31,6 @@ attributes:
     support: full
     description: Returns the service's campaign link before and after.
 options:
-  service:
-    description:
-      - The Messaging Service, by SID (C(MG...)) or exact friendly name.
-    type: str
-    required: true
   campaign_id:
     description:
       - The campaign ID The Campaign Registry gave the campaign. Required with O(state=present).
@@ -80,7 +72,11 @@ EXAMPLES = r"""
 
 RETURN = r"""
 campaign:
-  description: The service's campaign (the UsAppToPerson record of the link) as Twilio returns it; empty when there is none.
+  description:
+    - The service's campaign (the UsAppToPerson record of the link) as Twilio returns it; empty when there is none.
+    - In check mode, when the link would be made, the fields a real link returns, less the SID, account, dates and URL
+      that Twilio assigns - C(campaign_id), C(messaging_service_sid) and C(is_externally_registered); the others, which
+      The Campaign Registry and Twilio fill in, are null.
   returned: always
   type: dict
   sample:
@@ -110,9 +106,9 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import describe_errors, list_campaigns, service_campaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
+from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import EXTERNAL_CAMPAIGN, planned_link
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_id
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, service_to_plan
 
 
@@ -138,8 +134,7 @@ def error_codes(campaign: Any) -> set[Any]:
 class A2PExternalCampaign(TwilioModule):
     argument_spec = {
         "service": {"type": "str", "required": True},
-        "campaign_id": {"type": "str"},
-        "cnp_migration": {"type": "bool"},
+        **EXTERNAL_CAMPAIGN.argument_spec(),
         "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
         "replace": {"type": "bool", "default": False},
         **PLAN_NEW_SERVICE,
@@ -150,7 +145,7 @@ class A2PExternalCampaign(TwilioModule):
     campaign: Any = None
 
     def validate(self) -> None:
-        check_campaign_id("campaign_id", self.params["campaign_id"])
+        EXTERNAL_CAMPAIGN.check(self.params)
 
     def execute(self) -> None:
         self.service = service_to_plan(self, self.params["service"])
@@ -175,7 +170,7 @@ class A2PExternalCampaign(TwilioModule):
         if reattach:
             wanted["reattach"] = ("delete the FAILED link %s (Twilio error %d) and link the service again" % (self.campaign.sid, REVIEW_PENDING))
         self.set_diff(before=link_view(self.campaign), after=wanted)
-        self.result["campaign"] = {**wanted, "messaging_service_sid": self.service.sid if self.service else None}
+        self.result["campaign"] = planned_link(self.params["campaign_id"], self.service.sid if self.service else None)
         if not self.check_mode:
             self._apply(reattach)
 
@@ -205,9 +200,7 @@ class A2PExternalCampaign(TwilioModule):
             self._delete()
             self.result["campaign"] = {}
             self.result["deleted_campaign"] = resource_dict(self.campaign)
-        args = {"campaign_id": self.params["campaign_id"], "messaging_service_sid": self.service.sid}
-        if self.params["cnp_migration"] is not None:
-            args["cnp_migration"] = self.params["cnp_migration"]
+        args = {**EXTERNAL_CAMPAIGN.as_request(EXTERNAL_CAMPAIGN.wanted(self.params)), "messaging_service_sid": self.service.sid}
         try:
             # If Twilio may have linked it already (a reset or 5xx after sending), the service's campaign is looked up first.
             create_once(self.client, "link campaign %s to messaging service %s" % (self.params["campaign_id"], self.service.sid), self._find_link,

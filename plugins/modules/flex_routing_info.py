@@ -38,10 +38,7 @@ description:
     only when a listed number is found.
   - Never changes anything. M(tendlc.twilio.messaging_service) with C(use_inbound_webhook_on_number=true)
     fixes a service problem; the C(tendlc.twilio.flex_a2p) role always does so for its own service.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
   - tendlc.twilio.info_module
 options:
   phone_numbers:
@@ -95,7 +92,7 @@ phone_numbers:
       type: str
       sample: PN0123456789abcdef0123456789abcdef
     phone_number:
-      description: The number in E.164.
+      description: The number in E.164, whether O(phone_numbers) gave it so or by its SID.
       type: str
       sample: "+15551230001"
     sms_url:

@@ -17,8 +17,6 @@ description:
   - Only the options you set are compared and sent; an option left unset keeps whatever value the service has.
   - For Twilio Flex, set O(use_inbound_webhook_on_number=true) (Twilio Console's "Defer to sender's webhook") so that
     inbound messages keep following each number's own webhook into Flex.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
   - tendlc.twilio.auth
 attributes:
@@ -164,7 +162,9 @@ RETURN = r"""
 service:
   description:
     - The service as Twilio returns it. Empty after O(state=absent).
-    - In check mode, the service as it would be after the run; when it would be created, only the fields that would be sent.
+    - In check mode, the service as it would be after the run. When it would be created, every field a real create
+      returns (the options set, Twilio's defaults for the others, C(us_app_to_person_registered=false)) except those
+      only Twilio assigns (C(sid), C(account_sid), C(date_created), C(date_updated), C(url), C(links)).
   returned: always
   type: dict
   sample:
@@ -200,49 +200,18 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import service_
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import SERVICE_URL_FIELDS as URL_FIELDS
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_service_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import find_service, list_services
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import KINDS, list_pool
+from ansible_collections.tendlc.twilio.plugins.module_utils._service import SERVICE, URL_FIELDS
 from ansible_collections.tendlc.twilio.plugins.module_utils._usecases import service_accepts
-
-FIELDS = (
-    "friendly_name",
-    "usecase",
-    "use_inbound_webhook_on_number",
-    "inbound_method",
-    "fallback_method",
-    "sticky_sender",
-    "mms_converter",
-    "smart_encoding",
-    "scan_message_content",
-    "area_code_geomatch",
-    "validity_period",
-    "synchronous_validation",
-    "fallback_to_long_code",
-) + URL_FIELDS
 
 
 class MessagingService(TwilioModule):
     argument_spec = {
         "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
         "sid": {"type": "str"},
-        "friendly_name": {"type": "str"},
-        "usecase": {"type": "str", "choices": ["notifications", "marketing", "verification", "discussion", "poll", "undeclared"]},
-        "use_inbound_webhook_on_number": {"type": "bool"},
-        "inbound_request_url": {"type": "str"},
-        "inbound_method": {"type": "str", "choices": ["GET", "POST"]},
-        "fallback_url": {"type": "str"},
-        "fallback_method": {"type": "str", "choices": ["GET", "POST"]},
-        "status_callback": {"type": "str"},
-        "sticky_sender": {"type": "bool"},
-        "mms_converter": {"type": "bool"},
-        "smart_encoding": {"type": "bool"},
-        "scan_message_content": {"type": "str", "choices": ["inherit", "enable", "disable"]},
-        "area_code_geomatch": {"type": "bool"},
-        "validity_period": {"type": "int"},
-        "synchronous_validation": {"type": "bool"},
-        "fallback_to_long_code": {"type": "bool"},
+        **SERVICE.argument_spec(),
         "force": {"type": "bool", "default": False},
     }
     required_one_of = [("sid", "friendly_name")]
@@ -267,13 +236,19 @@ class MessagingService(TwilioModule):
             self.hide_url_secrets(*(getattr(self.service, field) for field in URL_FIELDS))
 
     def _managed(self) -> dict[str, Any]:
-        """The writable fields of the current service, URLs cleared to ''."""
-        current = {field: getattr(self.service, field) for field in FIELDS}
-        current.update({field: current[field] or "" for field in URL_FIELDS})
-        return current
+        """The writable fields of the current service, cleared URLs as ''."""
+        return SERVICE.current(self.service)
 
     def _wanted(self) -> dict[str, Any]:
-        return {field: self.params[field] for field in FIELDS if self.params[field] is not None}
+        return SERVICE.wanted(self.params)
+
+    @staticmethod
+    def _result(record: Any = None, created: dict[str, Any] | None = None, changes: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The one result builder: the record Twilio returned, with the changes a check-mode update would make; for a
+        check-mode create, what Twilio would hold (SERVICE.planned: the same keys as a real create, less what it assigns)."""
+        if record is None:
+            return SERVICE.planned(created or {})
+        return {**resource_dict(record), **SERVICE.as_response(changes or {})}
 
     def present(self) -> None:
         if self.service is None:
@@ -303,13 +278,13 @@ class MessagingService(TwilioModule):
         wanted = self._wanted()
         self.mark_changed()
         self.set_diff(before={}, after=wanted)
-        self.result["service"] = wanted
+        self.result["service"] = self._result(created=wanted)
         if not self.check_mode:
             name = wanted["friendly_name"]
             # If Twilio may have created it already (a reset or 5xx after sending), look it up by its exact name first.
             service = create_once(self.client, "create messaging service %r" % name, lambda: find_service(self.client, friendly_name=name),
                                   self.client.messaging.v1.services.create, **wanted)
-            self.result["service"] = resource_dict(service)
+            self.result["service"] = self._result(service)
 
     def _update(self) -> None:
         current = self._managed()
@@ -322,9 +297,7 @@ class MessagingService(TwilioModule):
             self.mark_changed()
             if not self.check_mode:
                 service = call("update messaging service %s" % self.service.sid, self.client.messaging.v1.services(self.service.sid).update, **changes)
-        self.result["service"] = resource_dict(service)
-        if self.check_mode:
-            self.result["service"].update(changes)
+        self.result["service"] = self._result(service, changes=changes if self.check_mode else None)
 
     def _check_campaign_fits(self, usecase: str) -> None:
         """Twilio refuses (21719) a service use case that its A2P campaign's use case does not fit: read the campaign, fail first."""

@@ -12,11 +12,7 @@ version_added: 0.1.0
 description:
   - Returns the Messaging Services (C(MG...)) of the account, all pages, optionally filtered by O(sid) or by an exact
     O(friendly_name).
-  - Never changes anything.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
   - tendlc.twilio.info_module
 options:
   sid:
@@ -65,6 +61,7 @@ services:
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import fetch_service, list_services
+from ansible_collections.tendlc.twilio.plugins.module_utils._service import URL_FIELDS
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_sid
 
 
@@ -89,7 +86,7 @@ class MessagingServiceInfo(TwilioModule):
         if name is not None:
             services = [service for service in services if service.friendly_name == name]
         for service in services:  # webhook URLs may carry a password or a token: masked in the result
-            self.hide_url_secrets(service.inbound_request_url, service.fallback_url, service.status_callback)
+            self.hide_url_secrets(*(getattr(service, field) for field in URL_FIELDS))
         self.result["services"] = [resource_dict(service) for service in services]
 
 

@@ -15,10 +15,7 @@ description:
     C(sms_application_sid)) and the Messaging Service whose sender pool holds it.
   - Never changes anything. The Flex A2P role and the audit use it to check that each number still routes inbound
     messages to Flex.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
   - tendlc.twilio.info_module
 options:
   phone_numbers:

@@ -36,11 +36,8 @@ description:
     RV(added), RV(removed) and RV(moved) hold what was done, RV(senders) the pool as it now is, RV(failed_changes)
     each failed change with Twilio's error, RV(not_attempted) the changes not attempted, and RV(in_no_pool) any
     sender that was taken out of another service but could not be added here.
-author:
-  - tendlc.twilio maintainers (@tendlc)
 extends_documentation_fragment:
-  - tendlc.twilio.auth
-  - tendlc.twilio.plan_new_service
+  - tendlc.twilio.service_module
 attributes:
   check_mode:
     support: full
@@ -49,12 +46,6 @@ attributes:
     support: full
     description: Shows the pool before and after, as sorted lists of senders per kind.
 options:
-  service:
-    description:
-      - The Messaging Service, by SID (C(MG...)) or exact friendly name. Several services with the name fail, listing
-        their SIDs. The service must exist; create it with M(tendlc.twilio.messaging_service).
-    type: str
-    required: true
   phone_numbers:
     description:
       - Phone numbers, each an E.164 number (C(+15551234567)) or a phone number SID (C(PN...)) of the account.
@@ -160,16 +151,17 @@ service_sid:
   sample: MG0123456789abcdef0123456789abcdef
 added:
   description:
-    - Senders added to the pool (in check mode, that would be added). An alpha sender not yet added has no SID.
+    - Senders added to the pool (in check mode, that would be added), each with C(sid), C(kind) and C(value), the same
+      keys in check mode as in a real run. In check mode an alpha sender still to be added has C(sid) null, as Twilio
+      assigns its C(AI...) SID when it adds it.
     - After a failed change, only those that were added.
   returned: always
   type: list
   elements: dict
   sample: [{sid: PN0123456789abcdef0123456789abcdef, kind: phone_number, value: "+15551230001"}]
 removed:
-  description:
-    - Senders removed from the pool (in check mode, that would be removed).
-    - After a failed change, only those that were removed.
+  description: Senders removed from the pool (in check mode, that would be removed), with the keys of RV(added); after a
+    failed change, only those that were removed.
   returned: always
   type: list
   elements: dict
@@ -229,9 +221,11 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._errors import Ambig
 from ansible_collections.tendlc.twilio.plugins.module_utils._lookup import PLAN_NEW_SERVICE, list_services, service_to_plan
 from ansible_collections.tendlc.twilio.plugins.module_utils._parallel import run_all
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import (
-    ALPHA, ELSEWHERE, KINDS, PHONE_NUMBER, SHORT_CODE_KIND, Kind, add_to_pool, has_capability, list_owned_numbers, list_owned_short_codes,
-    list_pool, pool_holders, remove_from_pool, sender, sole_proprietor_campaign,
+    ALPHA, CONCURRENCY, DEFAULT_CONCURRENCY, DEFAULT_POOL_LIMIT, ELSEWHERE, KINDS, ON_CONFLICT, PHONE_NUMBER, POOL_LIMIT, SHORT_CODE_KIND, STATES,
+    Kind, add_to_pool, has_capability, list_owned_numbers, list_owned_short_codes, list_pool, pool_holders, remove_from_pool, sender,
+    sole_proprietor_campaign,
 )
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_range
 
 
 class SenderPool(TwilioModule):
@@ -240,12 +234,12 @@ class SenderPool(TwilioModule):
         "phone_numbers": {"type": "list", "elements": "str"},
         "short_codes": {"type": "list", "elements": "str"},
         "alpha_senders": {"type": "list", "elements": "str"},
-        "state": {"type": "str", "choices": ["present", "absent"], "default": "present"},
+        "state": {"type": "str", "choices": list(STATES), "default": STATES[0]},
         "exclusive": {"type": "bool", "default": False},
         "allow_empty": {"type": "bool", "default": False},
-        "on_conflict": {"type": "str", "choices": ["fail", "move"], "default": "fail"},
-        "pool_limit": {"type": "int", "default": 400},
-        "concurrency": {"type": "int", "default": 4},
+        "on_conflict": {"type": "str", "choices": list(ON_CONFLICT), "default": ON_CONFLICT[0]},
+        "pool_limit": {"type": "int", "default": DEFAULT_POOL_LIMIT},
+        "concurrency": {"type": "int", "default": DEFAULT_CONCURRENCY},
         **PLAN_NEW_SERVICE,
     }
 
@@ -268,10 +262,8 @@ class SenderPool(TwilioModule):
             raise ModuleError("%s: an empty list with exclusive=true would remove every sender of that kind from the pool; nothing was "
                               "changed. Set allow_empty=true if that is what you mean." % " and ".join("%s=[]" % o for o in empty),
                               field=empty[0])
-        if not 1 <= self.params["concurrency"] <= 32:
-            raise ModuleError("concurrency must be between 1 and 32, got %r." % self.params["concurrency"], field="concurrency")
-        if self.params["pool_limit"] < 1:
-            raise ModuleError("pool_limit must be at least 1, got %r." % self.params["pool_limit"], field="pool_limit")
+        check_range("concurrency", self.params["concurrency"], *CONCURRENCY)
+        check_range("pool_limit", self.params["pool_limit"], *POOL_LIMIT)
         problems = []
         for kind in self.kinds:
             problems += ["%s: %r is not %s" % (kind.option, value, kind.expected) for value in self.params[kind.option] if not kind.accepts(value)]

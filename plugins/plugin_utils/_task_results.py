@@ -16,3 +16,10 @@ def ran(result: Any, key: str | None = None) -> bool:
     """Whether a registered task result is one of a task that ran (a non-empty dict, not skipped), and, with C(key), holds
     that key (which the role's modules return only when they did not fail)."""
     return isinstance(result, dict) and bool(result) and not result.get("skipped") and (key is None or key in result)
+
+
+def applied_or_planned(applied: Any, planned: Any) -> dict[str, Any]:
+    """A step's applied result when that task ran, else its planned result when that ran, else {}."""
+    if ran(applied):
+        return applied
+    return planned if ran(planned) else {}

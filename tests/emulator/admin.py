@@ -1,51 +1,67 @@
-"""Admin routes under ``/_emulator/`` (no auth, not logged, no faults).
+"""Admin routes under ``/_emulator/`` (no auth, not logged, no faults): every one of them, in :data:`ROUTES`.
 
-Each route is one small function ``(app, call) -> Reply`` registered on :data:`ADMIN`; ``call.json``
-holds a JSON body and ``call.form`` a form body, ``call.params`` the path parameters.
+Each route is one small function ``(app, call) -> Reply``; ``call.json`` holds a JSON body and ``call.form`` a form
+body, ``call.params`` the path parameters. Bodies are JSON; bad ones answer 400 / 20001, unknown SIDs 404 / 20404.
+
+The emulator's own knobs: ``GET /health``, ``POST /reset``, ``GET /state``, ``GET /requests``, ``POST /latency``
+``{"ms"}``, ``POST /pool-limit`` ``{"limit"}``, ``POST /a2p-rate`` ``{"rate"}``, ``GET`` and ``POST /faults``.
+
+The A2P lifecycle:
+
+- ``POST /_emulator/brands/{Sid}`` ``{"status"?, "errors"?, "identity_status"?}`` -> the brand;
+- ``POST /_emulator/brands/{Sid}/otp`` (no body, or ``{}``): the owner of an APPROVED sole-proprietor brand confirmed
+  its OTP -> the brand, ``identity_status`` VERIFIED (400 / 20001 for another brand type, status, or a VERIFIED brand);
+- ``POST /_emulator/campaigns/{Sid}`` ``{"campaign_status"?, "errors"?}`` -> the campaign;
+- ``POST /_emulator/a2p/timing`` ``{"brand_approval_seconds"?, "campaign_approval_seconds"?}`` (number >= 0 or null)
+  -> the delays now in force (keys not sent keep their value);
+- ``POST /_emulator/external-campaigns/{CampaignId}`` ``{"dca_status"}``: what Twilio's DCA knows of a campaign ID
+  (:mod:`emulator.messaging.a2p_external`).
+
+Only the keys sent change; ``errors`` items are ``{error_code, description?, fields?, url?}``. A status set here stops
+the resource's approval timer.
 """
 
-from typing import TYPE_CHECKING, Any
+import copy
+from typing import TYPE_CHECKING, Any, Callable
 
-from emulator.errors import TwilioError
+from emulator.errors import TwilioError, not_found
 from emulator.fault_rules import RuleError, rules_from_json
 from emulator.faults import latency_value
+from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external
+from emulator.messaging.a2p_lifecycle import (BRAND_STATUSES, CAMPAIGN_STATUSES, IDENTITY_STATUSES, configure, registration_errors, settle,
+                                              timing)
 from emulator.rate_limit import rate_value
-from emulator.routing import Call, Reply, Router
+from emulator.routing import Call, Handler, Reply, Route
 from emulator.settings import POOL_LIMIT
+from emulator.state import Account, Record
 
 if TYPE_CHECKING:
     from emulator.app import App
 
 PRODUCT = "_emulator"
-ADMIN = Router()
 
 
-@ADMIN.route(PRODUCT, "GET", "/health")
 def health(_app: "App", _call: Call) -> Reply:
     """Liveness probe."""
     return Reply(200, {"status": "ok"})
 
 
-@ADMIN.route(PRODUCT, "POST", "/reset")
 def reset(app: "App", _call: Call) -> Reply:
     """State back to the seed; the in-memory request list is cleared (the log file is not)."""
     app.reset()
     return Reply(200, {"status": "reset"})
 
 
-@ADMIN.route(PRODUCT, "GET", "/state")
 def state(app: "App", _call: Call) -> Reply:
     """Every account's resources by kind, without secrets."""
     return Reply(200, app.state.snapshot())
 
 
-@ADMIN.route(PRODUCT, "GET", "/requests")
 def requests(app: "App", _call: Call) -> Reply:
     """The in-memory request records, oldest first."""
     return Reply(200, {"requests": app.log.records()})
 
 
-@ADMIN.route(PRODUCT, "POST", "/latency")
 def latency(app: "App", call: Call) -> Reply:
     """``{"ms": N}``: add N milliseconds (0 to 60000) to every API request from now on; 0 turns it off."""
     try:
@@ -55,7 +71,6 @@ def latency(app: "App", call: Call) -> Reply:
     return Reply(200, {"latency_ms": app.faults.latency_ms})
 
 
-@ADMIN.route(PRODUCT, "POST", "/pool-limit")
 def pool_limit(app: "App", call: Call) -> Reply:
     """``{"limit": N}``: the number of senders one Messaging Service may hold from now on (Twilio's is 400)."""
     limit = _json_field(call, "limit")
@@ -66,7 +81,6 @@ def pool_limit(app: "App", call: Call) -> Reply:
     return Reply(200, {"pool_limit": limit})
 
 
-@ADMIN.route(PRODUCT, "POST", "/a2p-rate")
 def a2p_rate(app: "App", call: Call) -> Reply:
     """``{"rate": N}``: A2P brand and campaign requests per second per account from now on (Twilio asks for 1); 0 turns it off."""
     try:
@@ -76,13 +90,11 @@ def a2p_rate(app: "App", call: Call) -> Reply:
     return Reply(200, {"a2p_rate": app.a2p_rate.rate})
 
 
-@ADMIN.route(PRODUCT, "GET", "/faults")
 def faults(app: "App", _call: Call) -> Reply:
     """The fault seed, rules and the faults injected so far: ``{"seed", "rules", "injected": {kind: count}}``."""
     return Reply(200, app.faults.describe())
 
 
-@ADMIN.route(PRODUCT, "POST", "/faults")
 def set_faults(app: "App", call: Call) -> Reply:
     """``{"rules": [rule, ...], "seed"?: N}``: replace the fault rules; a ``seed`` (integer or null) restarts the RNG."""
     try:
@@ -102,3 +114,122 @@ def _json_field(call: Call, name: str) -> Any:
     if not isinstance(call.json, dict) or name not in call.json:
         raise TwilioError(400, 20001, f'expected a JSON object body with "{name}"')
     return call.json[name]
+
+
+Check = Callable[[Any], Any]  # returns the stored value or raises ValueError
+
+
+def _enum(choices: tuple[str, ...], nullable: bool = False) -> Check:
+    def check(value: Any) -> Any:
+        if (value is None and nullable) or value in choices:
+            return value
+        raise ValueError(f"expected {'null or ' if nullable else ''}one of {', '.join(choices)}")
+    return check
+
+
+def _seconds(value: Any) -> Any:
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0):
+        return value
+    raise ValueError("expected a number of seconds >= 0 or null")
+
+
+BRAND_KEYS: dict[str, Check] = {
+    "status": _enum(BRAND_STATUSES), "identity_status": _enum(IDENTITY_STATUSES, nullable=True), "errors": registration_errors,
+}
+CAMPAIGN_KEYS: dict[str, Check] = {"campaign_status": _enum(CAMPAIGN_STATUSES), "errors": registration_errors}
+TIMING_KEYS: dict[str, Check] = {"brand_approval_seconds": _seconds, "campaign_approval_seconds": _seconds}
+
+
+def _changes(body: Any, checks: dict[str, Check]) -> dict[str, Any]:
+    """The validated values of a JSON object body, else 400 / 20001."""
+    if not isinstance(body, dict):
+        raise TwilioError(400, 20001, "Expected a JSON object body (Content-Type: application/json)")
+    unknown = sorted(set(body) - set(checks))
+    if unknown:
+        raise TwilioError(400, 20001, f"Unknown key(s) {', '.join(unknown)}; expected some of {', '.join(checks)}")
+    changes = {}
+    for key, value in body.items():
+        try:
+            changes[key] = checks[key](value)
+        except ValueError as problem:
+            raise TwilioError(400, 20001, f"{key}: {problem}") from None
+    return changes
+
+
+def _locate(app: "App", kind: str, sid: str) -> tuple[Account, Record]:
+    for account in app.state.accounts.values():
+        settle(account)
+        record = account.get(kind, sid)
+        if record is not None:
+            return account, record
+    raise not_found(f"/{kind}/{sid}")
+
+
+def _apply(app: "App", kind: str, sid: str, change: Callable[[Account, Record], None]) -> Reply:
+    """Apply ``change`` to the record ``sid`` of store ``kind`` (whichever account holds it) and answer the record."""
+    with app.state.lock:
+        account, record = _locate(app, kind, sid)
+        change(account, record)
+        return Reply(200, copy.deepcopy(record))
+
+
+def _status_change(kind: str, checks: dict[str, Check], admin_change: Callable[[Account, Record, dict[str, Any]], None]) -> Handler:
+    """The route that sets the checked keys of a ``kind`` record with its resource's ``admin_change``."""
+
+    def change(app: "App", call: Call) -> Reply:
+        changes = _changes(call.json, checks)
+        return _apply(app, kind, call.params["Sid"], lambda account, record: admin_change(account, record, changes))
+
+    return change
+
+
+brand_status = _status_change(a2p_brands.KIND, BRAND_KEYS, a2p_brands.admin_change)  # a brand's status, errors and identity status
+campaign_status = _status_change(a2p_campaigns.KIND, CAMPAIGN_KEYS, a2p_campaigns.admin_change)  # a campaign's status and errors
+
+
+def brand_otp(app: "App", call: Call) -> Reply:
+    """Confirm a sole-proprietor brand's OTP, as its owner does by replying to Twilio's text (no body, or ``{}``)."""
+    if call.json not in (None, {}):
+        raise TwilioError(400, 20001, "The OTP route expects no body or {}")
+    return _apply(app, a2p_brands.KIND, call.params["Sid"], a2p_brands.confirm_otp)
+
+
+def a2p_timing(app: "App", call: Call) -> Reply:
+    """Change the approval delays for resources created from now on."""
+    changes = _changes(call.json, TIMING_KEYS)
+    with app.state.lock:
+        current = timing(app.state)
+        merged = {"brand_approval_seconds": current.brand_approval_seconds, "campaign_approval_seconds": current.campaign_approval_seconds}
+        merged.update(changes)
+        configured = configure(app.state, **merged)
+        return Reply(200, {"brand_approval_seconds": configured.brand_approval_seconds,
+                           "campaign_approval_seconds": configured.campaign_approval_seconds})
+
+
+def dca_status(app: "App", call: Call) -> Reply:
+    """``{"dca_status": ...}``: what Twilio's DCA knows of a campaign ID from now on (links already made keep their status)."""
+    body = call.json
+    statuses = a2p_external.DCA_STATUSES
+    if not isinstance(body, dict) or set(body) != {"dca_status"} or body["dca_status"] not in statuses:
+        raise TwilioError(400, 20001, f"Expected a JSON object {{\"dca_status\": one of {', '.join(statuses)}}}")
+    with app.state.lock:
+        a2p_external.set_dca_status(app.state, call.params["CampaignId"], body["dca_status"])
+    return Reply(200, {"campaign_id": call.params["CampaignId"], "dca_status": body["dca_status"]})
+
+
+ROUTES = (
+    Route("GET", "/health", health),
+    Route("POST", "/reset", reset),
+    Route("GET", "/state", state),
+    Route("GET", "/requests", requests),
+    Route("POST", "/latency", latency),
+    Route("POST", "/pool-limit", pool_limit),
+    Route("POST", "/a2p-rate", a2p_rate),
+    Route("GET", "/faults", faults),
+    Route("POST", "/faults", set_faults),
+    Route("POST", "/brands/{Sid}", brand_status),
+    Route("POST", "/brands/{Sid}/otp", brand_otp),
+    Route("POST", "/campaigns/{Sid}", campaign_status),
+    Route("POST", "/a2p/timing", a2p_timing),
+    Route("POST", "/external-campaigns/{CampaignId}", dca_status),
+)

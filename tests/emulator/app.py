@@ -20,7 +20,7 @@ from emulator.errors import TwilioError, authenticate, not_found
 from emulator.faults import Faults, RequestInfo
 from emulator.forms import MultiDict, decode, flatten
 from emulator.reqlog import RequestLog
-from emulator.routing import API, Call, Reply
+from emulator.routing import Call, Reply
 from emulator.seed import build_accounts
 from emulator.settings import POOL_LIMIT, Settings
 from emulator.state import Account, State
@@ -67,7 +67,7 @@ class App:
                         raise not_found(f"/{product}{path}" if product else path)
                     with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
                         account, by_api_key = self._authenticate(headers.get("authorization"))
-                        route, params = API.match(product, method, path)
+                        route, params = products.API.match(product, method, path)
                         self._check_a2p_rate(info, account)  # after routing: a 404 or 405 is no A2P operation and does not count
                         reply = route.handler(Call(method, product, path, query, form, params, self.state, account, by_api_key=by_api_key))
                         reply.body = copy.deepcopy(reply.body)
@@ -122,7 +122,7 @@ class App:
         except ValueError:
             return Reply(400, TwilioError(400, 20001, "Invalid JSON body").body())
         try:
-            route, params = admin.ADMIN.match(admin.PRODUCT, method, path)
+            route, params = products.ADMIN.match(admin.PRODUCT, method, path)
             return route.handler(self, Call(method, admin.PRODUCT, path, query, form, params, self.state, json=payload))
         except TwilioError as error:
             return Reply(error.status, error.body(), dict(error.headers))

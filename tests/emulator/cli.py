@@ -5,7 +5,7 @@ import argparse
 import signal
 import sys
 import threading
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from emulator import BANNER
 from emulator.errors import SeedError
@@ -15,6 +15,8 @@ from emulator.messaging.a2p_lifecycle import configure as configure_a2p
 from emulator.rate_limit import rate_value
 from emulator.server import Emulator
 from emulator.settings import DEFAULT_POOL_LIMIT, Settings
+
+T = TypeVar("T")
 
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
@@ -40,25 +42,21 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _fault_rule(text: str) -> FaultRule:
-    try:
-        return rule_from_text(text)
-    except RuleError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+def _argument_type(convert: Callable[[str], T], errors: type[Exception]) -> Callable[[str], T]:
+    """An argparse ``type`` that reports ``convert``'s ``errors`` as the option's usage error."""
+
+    def parse(text: str) -> T:
+        try:
+            return convert(text)
+        except errors as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return parse
 
 
-def _latency(text: str) -> float:
-    try:
-        return latency_value(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _rate(text: str) -> float:
-    try:
-        return rate_value(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+_fault_rule: Callable[[str], FaultRule] = _argument_type(rule_from_text, RuleError)
+_latency: Callable[[str], float] = _argument_type(latency_value, ValueError)
+_rate: Callable[[str], float] = _argument_type(rate_value, ValueError)
 
 
 def _pool_limit(text: str) -> int:

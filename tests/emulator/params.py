@@ -1,13 +1,13 @@
-"""Form parameters of the v1 products (Flex, Conversations, Proxy) mapped to JSON fields, with their parsers.
+"""Form parameters mapped to JSON fields, with their parsers: the one field-descriptor type of every resource.
 
-A :class:`Param` names a form parameter (``Integration.FlowSid``), the JSON key it sets (``flow_sid``)
-and the parser of :mod:`emulator.forms` that checks it. :func:`read` turns a form into typed values;
-:func:`seed_values` checks a seed entry's snake_case keys with the same parsers, so a seed can hold
-nothing the API would refuse.
+A :class:`Param` names a form parameter (``Integration.FlowSid``), the JSON key it sets (``flow_sid``),
+the parser of :mod:`emulator.forms` that checks it and, where a resource has one, the new record's default.
+:func:`read` turns a form into typed values; :func:`seed_values` checks a seed entry's snake_case keys with the
+same parsers, so a seed can hold nothing the API would refuse.
 """
 
-from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
 from emulator.errors import SeedError, TwilioError, invalid_parameter, missing_parameter
 from emulator.forms import MultiDict, Parser, last
@@ -15,14 +15,29 @@ from emulator.sids import is_sid
 from emulator.state import Record
 
 
+ListParser = Callable[[str, list[str]], Any]
+"""A parser of a repeated parameter: it sees every value sent (``MessageSamples=a&MessageSamples=b``)."""
+
+
 @dataclass(frozen=True)
 class Param:
-    """A form parameter, the JSON key it sets and its parser; ``repeated`` parameters give a list."""
+    """A form parameter, the JSON key it sets, its parser and its default for new records; the parser of a
+    ``repeated`` parameter is a :data:`ListParser`, of any other one a :data:`~emulator.forms.Parser`."""
 
     param: str
     name: str
-    parse: Parser
-    repeated: bool = False
+    parse: Callable[[str, Any], Any]
+    repeated: bool = field(default=False, kw_only=True)
+    default: Any = field(default=None, kw_only=True)
+
+
+def each(parse: Parser) -> ListParser:
+    """The list parser that checks every value of a repeated parameter with ``parse``."""
+
+    def parse_all(name: str, values: list[str]) -> list[Any]:
+        return [parse(name, raw) for raw in values]
+
+    return parse_all
 
 
 def read(form: MultiDict, params: Iterable[Param]) -> dict[str, Any]:
@@ -30,7 +45,7 @@ def read(form: MultiDict, params: Iterable[Param]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for param in params:
         if param.repeated and param.param in form:
-            found[param.name] = [param.parse(param.param, raw) for raw in form[param.param]]
+            found[param.name] = param.parse(param.param, list(form[param.param]))
             continue
         raw = last(form, param.param)
         if raw is not None:
@@ -105,7 +120,7 @@ def seed_values(entry: Mapping[str, Any], params: Iterable[Param], where: str) -
             if param.repeated:
                 if not isinstance(value, list):
                     raise SeedError(f"{where}.{param.name}: expected a list")
-                found[param.name] = [param.parse(param.param, _raw(item, f"{where}.{param.name}")) for item in value]
+                found[param.name] = param.parse(param.param, [_raw(item, f"{where}.{param.name}") for item in value])
             else:
                 found[param.name] = param.parse(param.param, _raw(value, f"{where}.{param.name}"))
         except TwilioError as error:

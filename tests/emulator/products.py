@@ -1,31 +1,56 @@
-"""What the emulator serves: the known Twilio products and the seed sections their stores accept.
+"""What the emulator serves: the known Twilio products, every resource module's routes, and the seed sections their
+stores accept.
 
-Adding a product or a resource family means importing its module here (its routes register on
-:data:`emulator.routing.API` at import) and, if it can be seeded, naming its seed section.
+This is the one place that lists the resource modules. A resource module declares its routes as data
+(``ROUTES = (Route("GET", "/v1/Services", list_services), ...)``) and registers nothing when imported; :data:`API` and
+:data:`ADMIN` are built here from those tables. Adding a resource means adding its module to :data:`API_RESOURCES`
+and, if it can be seeded, naming its seed section in :data:`SEED_SECTIONS`.
 """
 
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from emulator.api import accounts as _api_accounts  # noqa: F401  pylint: disable=unused-import
-from emulator.api import incoming_phone_number_routes as _api_number_routes  # noqa: F401  pylint: disable=unused-import
-from emulator.api import incoming_phone_numbers as api_numbers
-from emulator.api import short_codes as api_short_codes
+from emulator import admin
+from emulator.api import PRODUCT as API_2010
+from emulator.api import accounts, incoming_phone_numbers, short_codes
+from emulator.conversations import PRODUCT as CONVERSATIONS
 from emulator.conversations import address_configurations, address_fields
+from emulator.flex import PRODUCT as FLEX
 from emulator.flex import flex_flow_fields, flex_flows
-from emulator.messaging import a2p_admin as _a2p_admin  # noqa: F401  pylint: disable=unused-import
-from emulator.messaging import a2p_brands
-from emulator.messaging import a2p_external as _a2p_external  # noqa: F401  pylint: disable=unused-import
-from emulator.messaging import a2p_usecases as _a2p_usecases  # noqa: F401  pylint: disable=unused-import
-from emulator.messaging import senders as _messaging_senders  # noqa: F401  pylint: disable=unused-import
-from emulator.messaging import services as messaging_services
-from emulator.proxy import phone_numbers as _proxy_numbers  # noqa: F401  pylint: disable=unused-import
-from emulator.proxy import seed as proxy_seed
+from emulator.messaging import PRODUCT as MESSAGING
+from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, senders, services
+from emulator.proxy import PRODUCT as PROXY
+from emulator.proxy import phone_numbers as proxy_numbers
 from emulator.proxy import services as proxy_services
+from emulator.routing import Route, Router
 from emulator.state import Account, Record
 
 # First label of the Twilio host: https://<product>.twilio.com/...
 PRODUCTS = ("messaging", "api", "flex-api", "conversations", "proxy", "trusthub")
+
+API_RESOURCES: dict[str, tuple[Any, ...]] = {
+    MESSAGING: (services, senders, a2p_brands, a2p_campaigns, a2p_external, a2p_usecases),
+    API_2010: (accounts, incoming_phone_numbers, short_codes),
+    FLEX: (flex_flows,),
+    CONVERSATIONS: (address_configurations,),
+    PROXY: (proxy_services, proxy_numbers),
+}
+"""Every resource module that serves Twilio API routes (its ``ROUTES``), by product."""
+
+
+def _router(tables: dict[str, tuple[tuple[Route, ...], ...]]) -> Router:
+    router = Router()
+    for product, routes in tables.items():
+        for table in routes:
+            router.add_all(product, table)
+    return router
+
+
+API = _router({product: tuple(module.ROUTES for module in modules) for product, modules in API_RESOURCES.items()})
+"""The Twilio API routes."""
+
+ADMIN = _router({admin.PRODUCT: (admin.ROUTES,)})
+"""The ``/_emulator/`` routes."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +66,12 @@ class SeedSection:
 
 
 SEED_SECTIONS = {
-    messaging_services.KIND: SeedSection(messaging_services.PREFIX, messaging_services.from_seed),
-    api_numbers.KIND: SeedSection(api_numbers.PREFIX, api_numbers.from_seed),
-    api_short_codes.KIND: SeedSection(api_short_codes.PREFIX, api_short_codes.from_seed),
+    services.KIND: SeedSection(services.PREFIX, services.from_seed),
+    incoming_phone_numbers.KIND: SeedSection(incoming_phone_numbers.PREFIX, incoming_phone_numbers.from_seed),
+    short_codes.KIND: SeedSection(short_codes.PREFIX, short_codes.from_seed),
     a2p_brands.KIND: SeedSection(a2p_brands.PREFIX, a2p_brands.from_seed),
     # after phone_numbers: these entries name the account's numbers
     flex_flow_fields.KIND: SeedSection(flex_flow_fields.PREFIX, flex_flows.from_seed),
     address_fields.KIND: SeedSection(address_fields.PREFIX, address_configurations.from_seed),
-    proxy_services.KIND: SeedSection(proxy_services.PREFIX, proxy_seed.from_seed),
+    proxy_services.KIND: SeedSection(proxy_services.PREFIX, proxy_services.from_seed),
 }

@@ -7,7 +7,7 @@ literal segments win, for dispatch and for a 405's ``Allow`` header alike. A pla
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from emulator.errors import TwilioError, method_not_allowed, not_found
 from emulator.forms import MultiDict
@@ -53,7 +53,26 @@ Handler = Callable[..., Reply]  # API handlers take (call); admin handlers (app,
 
 @dataclass(frozen=True)
 class Route:
-    """A registered pattern."""
+    """A route as a resource module declares it in its ``ROUTES``: method, path pattern, handler."""
+
+    method: str
+    pattern: str
+    handler: Handler
+
+
+def rest_routes(collection: str, item: str = "/{Sid}", *, list_: Optional[Handler] = None, create: Optional[Handler] = None,
+                fetch: Optional[Handler] = None, update: Optional[Handler] = None, delete: Optional[Handler] = None) -> tuple[Route, ...]:
+    """The routes of a REST resource, in this order, for the handlers given (a handler left out is not served):
+    ``GET collection`` (list), ``POST collection`` (create), and on ``collection + item`` ``GET`` (fetch), ``POST`` (update)
+    and ``DELETE``."""
+    table = (("GET", collection, list_), ("POST", collection, create), ("GET", collection + item, fetch),
+             ("POST", collection + item, update), ("DELETE", collection + item, delete))
+    return tuple(Route(method, pattern, handler) for method, pattern, handler in table if handler is not None)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A route registered on a :class:`Router` under a product, its pattern compiled."""
 
     product: str
     method: str
@@ -81,35 +100,32 @@ def _compile(pattern: str) -> tuple["re.Pattern[str]", int]:
 
 
 class Router:
-    """A table of routes; one instance serves the Twilio API, another the admin routes."""
+    """A table of routes; one instance serves the Twilio API, another the admin routes (both built in
+    :mod:`emulator.products`)."""
 
     def __init__(self) -> None:
-        self.routes: list[Route] = []
+        self.routes: list[Entry] = []
 
     def add(self, product: str, method: str, pattern: str, handler: Handler) -> None:
         """Register ``handler`` for ``method pattern`` under ``product``."""
         regex, literals = _compile(pattern)
-        self.routes.append(Route(product, method.upper(), pattern, regex, literals, handler))
+        self.routes.append(Entry(product, method.upper(), pattern, regex, literals, handler))
 
-    def route(self, product: str, method: str, pattern: str) -> Callable[[Handler], Handler]:
-        """Decorator form of :meth:`add`."""
-
-        def register(handler: Handler) -> Handler:
-            self.add(product, method, pattern, handler)
-            return handler
-
-        return register
+    def add_all(self, product: str, routes: Iterable[Route]) -> None:
+        """Register a resource module's ``ROUTES`` under ``product``."""
+        for route in routes:
+            self.add(product, route.method, route.pattern, route.handler)
 
     def products(self) -> set[str]:
         """Every product with at least one route."""
         return {route.product for route in self.routes}
 
-    def match(self, product: str, method: str, path: str) -> tuple[Route, dict[str, str]]:
+    def match(self, product: str, method: str, path: str) -> tuple[Entry, dict[str, str]]:
         """The best route for the request, or 404 20404 (unknown path) / 405 20004 (known path, other method: any verb, OPTIONS,
         HEAD and TRACE included), whose ``Allow`` header lists the methods the path's routes serve. The path is the resource of
         its most literal patterns only: ``/v1/Services/Usecases`` is not a ``{Sid}``, so a DELETE on it is 405 with
         ``Allow: GET``, not the DELETE of ``/v1/Services/{Sid}``."""
-        found: list[tuple[Route, "re.Match[str]"]] = []
+        found: list[tuple[Entry, "re.Match[str]"]] = []
         for route in self.routes:
             hit = route.regex.match(path) if route.product == product else None
             if hit is not None:
@@ -128,7 +144,3 @@ class Router:
 def resource_path(path: str) -> str:
     """The path as Twilio quotes it in 20404 messages: v1-style paths lose their ``/v1`` prefix."""
     return re.sub(r"^/v\d+(?=/)", "", path)
-
-
-API = Router()
-"""The Twilio API routes; product modules register on it when imported."""

@@ -3,8 +3,8 @@
 A *kind* names a store and is the same word as the account's seed section (``services``,
 ``phone_numbers``...); kinds that would collide across products get a product prefix
 (``proxy_services``). Records are stored as the exact JSON Twilio returns, in creation order.
-Products register delete hooks so that, for example, deleting a Messaging Service frees its
-senders in another store.
+A store knows nothing of the others: what goes with a deleted resource (a Messaging Service's senders,
+for example) is removed by that resource's delete handler.
 """
 
 import copy
@@ -16,20 +16,6 @@ from emulator.sids import make_sid
 from emulator.timefmt import rfc2822
 
 Record = dict[str, Any]
-DeleteHook = Callable[["Account", Record], None]
-
-_DELETE_HOOKS: dict[str, list[DeleteHook]] = {}
-
-
-def on_delete(kind: str, hook: DeleteHook) -> Callable[[], None]:
-    """Call ``hook(account, record)`` after a record of ``kind`` is deleted; returns an unsubscribe function."""
-    _DELETE_HOOKS.setdefault(kind, []).append(hook)
-
-    def unsubscribe() -> None:
-        if hook in _DELETE_HOOKS.get(kind, []):
-            _DELETE_HOOKS[kind].remove(hook)
-
-    return unsubscribe
 
 
 class Account:
@@ -78,12 +64,8 @@ class Account:
         return self._order.get(sid)
 
     def remove(self, kind: str, sid: str) -> Optional[Record]:
-        """Delete and return the record, then run the delete hooks registered for ``kind``."""
-        record = self.stores.get(kind, {}).pop(sid, None)
-        if record is not None:
-            for hook in list(_DELETE_HOOKS.get(kind, [])):
-                hook(self, record)
-        return record
+        """Delete and return the record (None when there is none)."""
+        return self.stores.get(kind, {}).pop(sid, None)
 
     def snapshot(self) -> dict[str, Any]:
         """JSON-ready view without secrets: ``sid``, ``friendly_name``, ``api_keys`` (SIDs) and one list per kind."""

@@ -1,7 +1,11 @@
 """Clock and the two date formats Twilio uses (ISO 8601 in v1 APIs, RFC 2822 in the 2010 API)."""
 
+import re
 from datetime import datetime, timezone
 from typing import Optional
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+"""What a seeded v1 date must look like (``2015-07-30T20:12:31Z``)."""
 
 
 def now() -> datetime:

@@ -12,9 +12,7 @@ from typing import Any
 
 from contract.spec_patches import API_2010_SPEC, patch_spec
 from contract.spec_store import PRODUCT_SPECS
-# Importing the products module registers every route on emulator.routing.API.
-from emulator import products as _products  # noqa: F401  pylint: disable=unused-import
-from emulator.routing import API
+from emulator.products import API
 from spec_fuzz.formats import spell_out_uri_format
 
 # Messaging v1 (services, senders, A2P brands and campaigns) and the 2010 API (IncomingPhoneNumbers, ShortCodes,

@@ -13,10 +13,10 @@ Restricted API Keys" (:data:`KEY_REFUSED`; twilio/twilio-python#259, older, show
 Another account's SID answers 401 / 20003 too, as every 2010 path does here (*unconfirmed*).
 """
 
-from emulator.api import PRODUCT, account_uri
+from emulator.api import account_uri
 from emulator.api.scope import addressed_account
 from emulator.errors import authenticate
-from emulator.routing import API, Call, Reply
+from emulator.routing import Call, Reply, Route
 from emulator.state import Account
 
 AUTH_TOKEN_STAND_IN = "emulator-does-not-return-auth-tokens"
@@ -45,10 +45,12 @@ def account_record(account: Account) -> dict[str, object]:
     }
 
 
-@API.route(PRODUCT, "GET", "/2010-04-01/Accounts/{AccountSid}.json")
 def fetch_account(call: Call) -> Reply:
     """The caller's own account; 401 / 20003 to an API key or for another account's SID."""
     account = addressed_account(call)
     if call.by_api_key:
         raise authenticate(KEY_REFUSED)
     return Reply(200, account_record(account))
+
+
+ROUTES = (Route("GET", "/2010-04-01/Accounts/{AccountSid}.json", fetch_account),)

@@ -1,4 +1,4 @@
-"""Writable fields of 2010 resources (phone numbers, short codes): form parameter, JSON name and parser.
+"""Writable fields of 2010 resources (phone numbers, short codes) as `params.Param`s, their update, and the fetch/update routes of one record.
 
 An update changes only the fields sent and moves ``date_updated``. Unset URL and application SID fields
 read ``""`` as in the spec's examples; sending an empty value clears a field back to ``""``
@@ -10,15 +10,15 @@ are ignored like unknown ones.
 
 from typing import Sequence
 
+from emulator.api.scope import addressed_record
+from emulator.crud import updated
 from emulator.errors import TwilioError, invalid_parameter
-from emulator.forms import MultiDict, Parser, last, one_of, parse_boolean, text_up_to, url_or
+from emulator.forms import MultiDict, Parser, one_of, parse_boolean, text_up_to, url_or
+from emulator.params import Param, read
+from emulator.routing import Call, Reply, Route
 from emulator.sids import is_sid
 from emulator.state import Record
 from emulator.timefmt import rfc2822
-
-
-Field = tuple[str, str, Parser]
-"""A writable field: (form parameter, JSON name, parser)."""
 
 
 any_url = url_or("")
@@ -46,39 +46,44 @@ parse_http_method = one_of(("GET", "POST"), fold_upper=True)
 number_method = one_of(("GET", "POST"), fold_upper=True, error=invalid_method)
 
 
-def sms_fields(method: Parser) -> tuple[Field, ...]:
+def sms_fields(method: Parser) -> tuple[Param, ...]:
     """The SMS fields numbers and short codes share; ``method`` parses their HTTP methods."""
     return (
-        ("FriendlyName", "friendly_name", text_up_to(64)),
-        ("SmsUrl", "sms_url", any_url),
-        ("SmsMethod", "sms_method", method),
-        ("SmsFallbackUrl", "sms_fallback_url", any_url),
-        ("SmsFallbackMethod", "sms_fallback_method", method),
+        Param("FriendlyName", "friendly_name", text_up_to(64)),
+        Param("SmsUrl", "sms_url", any_url),
+        Param("SmsMethod", "sms_method", method),
+        Param("SmsFallbackUrl", "sms_fallback_url", any_url),
+        Param("SmsFallbackMethod", "sms_fallback_method", method),
     )
 
 
 SMS_FIELDS = sms_fields(parse_http_method)  # short codes: a bad method is 400 / 20001 (*unconfirmed*)
 
 NUMBER_FIELDS = sms_fields(number_method) + (
-    ("SmsApplicationSid", "sms_application_sid", sid_or_empty("AP")),
-    ("StatusCallback", "status_callback", any_url),
-    ("StatusCallbackMethod", "status_callback_method", number_method),
-    ("VoiceUrl", "voice_url", any_url),
-    ("VoiceMethod", "voice_method", number_method),
-    ("VoiceFallbackUrl", "voice_fallback_url", any_url),
-    ("VoiceFallbackMethod", "voice_fallback_method", number_method),
-    ("VoiceApplicationSid", "voice_application_sid", sid_or_empty("AP")),
-    ("VoiceCallerIdLookup", "voice_caller_id_lookup", parse_boolean),
+    Param("SmsApplicationSid", "sms_application_sid", sid_or_empty("AP")),
+    Param("StatusCallback", "status_callback", any_url),
+    Param("StatusCallbackMethod", "status_callback_method", number_method),
+    Param("VoiceUrl", "voice_url", any_url),
+    Param("VoiceMethod", "voice_method", number_method),
+    Param("VoiceFallbackUrl", "voice_fallback_url", any_url),
+    Param("VoiceFallbackMethod", "voice_fallback_method", number_method),
+    Param("VoiceApplicationSid", "voice_application_sid", sid_or_empty("AP")),
+    Param("VoiceCallerIdLookup", "voice_caller_id_lookup", parse_boolean),
 )
 
 
-def apply_update(record: Record, form: MultiDict, fields: Sequence[Field]) -> Record:
-    """Parse every sent field first (nothing changes on a 400), then store them and move ``date_updated``."""
-    values = {}
-    for param, name, parse in fields:
-        raw = last(form, param)
-        if raw is not None:
-            values[name] = parse(param, raw)
-    record.update(values)
-    record["date_updated"] = rfc2822()
-    return record
+def apply_update(record: Record, form: MultiDict, fields: Sequence[Param]) -> Reply:
+    """Parse every sent field first (nothing changes on a 400), then store them, move ``date_updated`` and answer 200."""
+    return updated(record, read(form, fields), rfc2822())
+
+
+def record_routes(pattern: str, kind: str, fields: Sequence[Param]) -> tuple[Route, Route]:
+    """``GET`` (fetch) and ``POST`` (change the sent ``fields``, 200) of one record of the addressed account."""
+
+    def fetch(call: Call) -> Reply:
+        return Reply(200, addressed_record(call, kind))
+
+    def update(call: Call) -> Reply:
+        return apply_update(addressed_record(call, kind), call.form, fields)
+
+    return Route("GET", pattern, fetch), Route("POST", pattern, update)

@@ -1,4 +1,5 @@
-"""The account's own phone numbers (``IncomingPhoneNumbers``, ``PN...``): seeded, listed, fetched, updated.
+"""The account's own phone numbers (``/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers``, ``PN...``): seeded,
+listed (with Twilio's filters), fetched, updated.
 
 Fields follow the ``api.v2010.account.incoming_phone_number`` schema of twilio_api_v2010.json in its
 order, plus ``subresource_uris`` (in the spec's examples, not its schema); twilio 9.x also reads a ``type``
@@ -6,14 +7,25 @@ the spec lacks, which is not returned. Numbers cannot be bought or released here
 Adding a number to a Messaging Service's sender pool, or taking it out, does not change this record (its
 ``sms_url`` and ``sms_application_sid`` included): no Twilio source says it does (*unconfirmed*, see docs/emulator.md,
 "Sender pools").
+
+List filters: ``PhoneNumber`` (partial numbers and ``*`` wildcards, see :mod:`emulator.api.number_filter`),
+``FriendlyName`` (exact match, *unconfirmed*), ``Origin`` (exact: ``twilio`` or ``hosted``) and ``Beta``
+(``false`` leaves out beta numbers; seeded numbers are not beta). The filters sent are repeated in every
+paging URI, in the spec's order.
 """
 
 import re
 from typing import Any
 
 from emulator.api import account_uri
+from emulator.api.fields import NUMBER_FIELDS, record_routes
+from emulator.api.number_filter import filtered, number_matcher
+from emulator.api.scope import addressed_account
 from emulator.api.seed_values import check_unique, entry_mapping, optional_method, optional_sid, optional_text
 from emulator.errors import SeedError
+from emulator.forms import parse_boolean
+from emulator.paging import v2010_page
+from emulator.routing import Call, Reply, Route
 from emulator.state import Account, Record
 from emulator.timefmt import rfc2822
 
@@ -36,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "subresource_uris": None,
 }
 
+FILTERS = ("FriendlyName", "Beta", "PhoneNumber", "Origin")
 SEED_FIELDS = ("phone_number", "sid", "friendly_name", "capabilities", "sms_url", "sms_method", "sms_application_sid", "status")
 
 
@@ -107,3 +120,25 @@ def _capabilities(value: Any, where: str) -> dict[str, bool]:
         if not isinstance(flag, bool):
             raise SeedError(f"{where}.{name}: expected true or false, got {flag!r}")
     return {name: value.get(name, default) for name, default in DEFAULT_CAPABILITIES.items()}
+
+
+def list_numbers(call: Call) -> Reply:
+    """The account's numbers in seed order, filtered, paged (key ``incoming_phone_numbers``)."""
+    account = addressed_account(call)
+    records, sent = filtered(account.records(KIND), call.query, FILTERS, _matches)
+    page = v2010_page(records, call.query, uri=list_uri(account.sid), key="incoming_phone_numbers", position=account.position, filters=sent)
+    return Reply(200, page)
+
+
+def _matches(name: str, value: str, record: Record) -> bool:
+    if name == "PhoneNumber":
+        return number_matcher(value)(record["phone_number"])
+    if name == "Beta":
+        return parse_boolean(name, value) or not record["beta"]
+    field = "friendly_name" if name == "FriendlyName" else "origin"
+    return bool(record[field] == value)
+
+
+# Fetch one number; update the sent fields (``SmsUrl``, ``SmsMethod``, ``SmsApplicationSid``, ``FriendlyName``...).
+ROUTES = (Route("GET", "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json", list_numbers),
+          *record_routes("/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json", KIND, NUMBER_FIELDS))

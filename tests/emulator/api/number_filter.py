@@ -1,4 +1,4 @@
-"""The ``PhoneNumber`` and ``ShortCode`` list filters of the 2010 API.
+"""The list filters of the 2010 API: which filters a request sent, and the ``PhoneNumber`` and ``ShortCode`` patterns.
 
 Twilio: "You can specify partial numbers and use '*' as a wildcard for any digit." Modelled as
 (*unconfirmed* in the details): the pattern matches anywhere in the number's digits (``555`` matches
@@ -9,9 +9,23 @@ unencoded ``+`` arrives as a space, so ``?PhoneNumber=+1555`` is an unanchored `
 """
 
 import re
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
+
+from emulator.forms import MultiDict, last
+from emulator.state import Record
 
 _IGNORED = " -.()"
+Matches = Callable[[str, str, Record], bool]
+"""Whether a record matches the filter ``name`` sent with ``value``."""
+
+
+def filtered(records: list[Record], query: MultiDict, names: Sequence[str], matches: Matches) -> tuple[list[Record], list[tuple[str, str]]]:
+    """The records every non-empty filter of ``names`` in the query matches, and those filters (in ``names`` order) for
+    the paging URIs."""
+    sent = [(name, value) for name in names if (value := last(query, name)) not in (None, "")]
+    for name, value in sent:
+        records = [record for record in records if matches(name, value, record)]
+    return records, sent
 
 
 def number_matcher(raw: str) -> Callable[[str], bool]:

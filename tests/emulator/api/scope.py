@@ -5,7 +5,8 @@ Twilio's error page for 20003 lists "subaccount credentials used to access the m
 subaccount" among its causes (*unconfirmed* for unrelated accounts; subaccounts are not modelled).
 """
 
-from emulator.errors import authenticate, not_found
+from emulator.crud import record_or_404
+from emulator.errors import authenticate
 from emulator.routing import Call
 from emulator.state import Account, Record
 
@@ -20,7 +21,4 @@ def addressed_account(call: Call) -> Account:
 
 def addressed_record(call: Call, kind: str) -> Record:
     """The ``{Sid}`` record of ``kind`` in the addressed account, else 404 / 20404 naming the full 2010 path."""
-    record = addressed_account(call).get(kind, call.params["Sid"])
-    if record is None:
-        raise not_found(call.path)
-    return record
+    return record_or_404(addressed_account(call), kind, call.params["Sid"], call.path)

@@ -9,15 +9,14 @@ defaults are the spec's example's (URLs ``null``, methods ``POST``). List filter
 import re
 from typing import Any
 
-from emulator.api import PRODUCT, account_uri
-from emulator.api.fields import SMS_FIELDS, apply_update
-from emulator.api.number_filter import number_matcher
-from emulator.api.scope import addressed_account, addressed_record
+from emulator.api import account_uri
+from emulator.api.fields import SMS_FIELDS, record_routes
+from emulator.api.number_filter import filtered, number_matcher
+from emulator.api.scope import addressed_account
 from emulator.api.seed_values import check_unique, entry_mapping, optional_text
 from emulator.errors import SeedError
-from emulator.forms import last
 from emulator.paging import v2010_page
-from emulator.routing import API, Call, Reply
+from emulator.routing import Call, Reply, Route
 from emulator.state import Account, Record
 from emulator.timefmt import rfc2822
 
@@ -56,27 +55,19 @@ def from_seed(account: Account, entry: Any, where: str) -> Record:
     return build(account, entry.get("sid") or account.new_sid(PREFIX), code, name)
 
 
-@API.route(PRODUCT, "GET", "/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json")
 def list_short_codes(call: Call) -> Reply:
     """The account's short codes in seed order, filtered, paged (key ``short_codes``)."""
     account = addressed_account(call)
-    sent = [(name, value) for name in FILTERS if (value := last(call.query, name)) not in (None, "")]
-    records = account.records(KIND)
-    for name, value in sent:
-        if name == "ShortCode":
-            records = [record for record in records if number_matcher(value)(record["short_code"])]
-        else:
-            records = [record for record in records if record["friendly_name"] == value]
+    records, sent = filtered(account.records(KIND), call.query, FILTERS, _matches)
     return Reply(200, v2010_page(records, call.query, uri=list_uri(account.sid), key="short_codes", position=account.position, filters=sent))
 
 
-@API.route(PRODUCT, "GET", "/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json")
-def fetch_short_code(call: Call) -> Reply:
-    """Fetch one short code."""
-    return Reply(200, addressed_record(call, KIND))
+def _matches(name: str, value: str, record: Record) -> bool:
+    if name == "ShortCode":
+        return number_matcher(value)(record["short_code"])
+    return bool(record["friendly_name"] == value)
 
 
-@API.route(PRODUCT, "POST", "/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json")
-def update_short_code(call: Call) -> Reply:
-    """Change the sent fields (``FriendlyName``, ``SmsUrl``, ``SmsMethod``, ``SmsFallbackUrl``, ``SmsFallbackMethod``); 200."""
-    return Reply(200, apply_update(addressed_record(call, KIND), call.form, SMS_FIELDS))
+# Fetch one short code; update the sent fields (``FriendlyName``, ``SmsUrl``, ``SmsMethod``, ``SmsFallbackUrl``, ``SmsFallbackMethod``).
+ROUTES = (Route("GET", "/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes.json", list_short_codes),
+          *record_routes("/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json", KIND, SMS_FIELDS))

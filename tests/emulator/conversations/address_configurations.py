@@ -10,14 +10,13 @@ exists once per account (400 / 20001).
 from typing import Any, Optional
 
 from emulator.api import incoming_phone_numbers
-from emulator.conversations import PRODUCT
 from emulator.conversations.address_fields import (AUTO_CREATION, CREATE_ONLY, KIND, LIST_URL, MAX_PAGE_SIZE, PARAMS, PREFIX, auto_creation_of,
                                                    build)
+from emulator.crud import create_record, deleting, fetching, page_reply, updated
 from emulator.errors import SeedError, TwilioError, not_found
 from emulator.forms import require
-from emulator.paging import v1_page
 from emulator.params import exact_filter, read, seed_mapping, seed_values
-from emulator.routing import API, Call, Reply, resource_path
+from emulator.routing import Call, Reply, resource_path, rest_routes
 from emulator.sids import is_sid
 from emulator.state import Account, Record
 from emulator.timefmt import iso8601
@@ -46,16 +45,12 @@ def _find(call: Call) -> Record:
     return record
 
 
-@API.route(PRODUCT, "GET", "/v1/Configuration/Addresses")
 def list_addresses(call: Call) -> Reply:
     """Creation order, paged (key ``address_configurations``, ``PageSize`` clamped to 50); ``Type`` is an exact match."""
-    account = call.owner()
-    records, filters = exact_filter(account.records(KIND), call.query, "Type", "type")
-    page = v1_page(records, call.query, url=LIST_URL, key="address_configurations", position=account.position, filters=filters, max_size=MAX_PAGE_SIZE)
-    return Reply(200, page)
+    records, filters = exact_filter(call.owner().records(KIND), call.query, "Type", "type")
+    return page_reply(call, records, url=LIST_URL, key="address_configurations", filters=filters, max_size=MAX_PAGE_SIZE)
 
 
-@API.route(PRODUCT, "POST", "/v1/Configuration/Addresses")
 def create_address(call: Call) -> Reply:
     """Create (201): ``Type`` and ``Address`` are required."""
     require(call.form, "Type")
@@ -64,30 +59,19 @@ def create_address(call: Call) -> Reply:
     values["auto_creation"] = auto_creation_of({}, read(call.form, AUTO_CREATION))
     account = call.owner()
     check_address(account, values["type"], values["address"])
-    return Reply(201, account.add(KIND, build(account, account.new_sid(PREFIX), values, iso8601())))
+    return create_record(call, KIND, PREFIX, build, values)
 
 
-@API.route(PRODUCT, "GET", "/v1/Configuration/Addresses/{Sid}")
-def fetch_address(call: Call) -> Reply:
-    """Fetch one configuration by SID or address."""
-    return Reply(200, _find(call))
-
-
-@API.route(PRODUCT, "POST", "/v1/Configuration/Addresses/{Sid}")
 def update_address(call: Call) -> Reply:
     """Change ``FriendlyName`` and ``AutoCreation.*`` (merged into ``auto_creation``); type and address stay."""
     record = _find(call)
     values = read(call.form, PARAMS)
     auto_creation = auto_creation_of(record["auto_creation"], read(call.form, AUTO_CREATION))
-    record.update(values, auto_creation=auto_creation, date_updated=iso8601())
-    return Reply(200, record)
+    return updated(record, dict(values, auto_creation=auto_creation), iso8601())
 
 
-@API.route(PRODUCT, "DELETE", "/v1/Configuration/Addresses/{Sid}")
-def delete_address(call: Call) -> Reply:
-    """Delete (204)."""
-    call.owner().remove(KIND, _find(call)["sid"])
-    return Reply(204)
+ROUTES = rest_routes("/v1/Configuration/Addresses", list_=list_addresses, create=create_address, fetch=fetching(_find),  # {Sid}: SID or address
+                     update=update_address, delete=deleting(_find, KIND))
 
 
 def from_seed(account: Account, entry: Any, where: str) -> Record:

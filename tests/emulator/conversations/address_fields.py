@@ -10,7 +10,7 @@ from typing import Any
 
 from emulator.conversations import BASE_URL
 from emulator.forms import integer_between, one_of, parse_boolean, text_up_to
-from emulator.params import Param, lower_or_upper, non_empty, sid_of, text_or_null
+from emulator.params import Param, each, lower_or_upper, non_empty, sid_of, text_or_null
 from emulator.state import Account, Record
 
 KIND = "address_configurations"
@@ -37,7 +37,7 @@ AUTO_CREATION = (
     Param("AutoCreation.ConversationServiceSid", "conversation_service_sid", sid_of("IS", empty=True)),
     Param("AutoCreation.WebhookUrl", "webhook_url", text_or_null),
     Param("AutoCreation.WebhookMethod", "webhook_method", lower_or_upper(("get", "post"))),
-    Param("AutoCreation.WebhookFilters", "webhook_filters", one_of(WEBHOOK_FILTERS), repeated=True),
+    Param("AutoCreation.WebhookFilters", "webhook_filters", each(one_of(WEBHOOK_FILTERS)), repeated=True),
     Param("AutoCreation.StudioFlowSid", "studio_flow_sid", sid_of("FW", empty=True)),
     Param("AutoCreation.StudioRetryCount", "studio_retry_count", integer_between(0, 2**31 - 1)),
 )

@@ -6,34 +6,27 @@ Fields and parameters are in :mod:`emulator.flex.flex_flow_fields`. A legacy Fle
 
 from typing import Any
 
-from emulator.errors import SeedError, TwilioError, not_found
-from emulator.flex import PRODUCT
+from emulator.crud import create_record, deleting, fetching, page_reply, record_or_404, updated
+from emulator.errors import SeedError, TwilioError
 from emulator.flex.flex_flow_fields import INTEGRATION, KIND, LIST_URL, PARAMS, PREFIX, REQUIRED, build, check_integration, integration_of
 from emulator.forms import require
-from emulator.paging import v1_page
 from emulator.params import exact_filter, read, seed_mapping, seed_values
-from emulator.routing import API, Call, Reply, resource_path
+from emulator.routing import Call, Reply, resource_path, rest_routes
 from emulator.state import Account, Record
 from emulator.timefmt import iso8601
 
 
 def _find(call: Call) -> Record:
     """The addressed flow of the caller's account, else 404 / 20404."""
-    record = call.owner().get(KIND, call.params["Sid"])
-    if record is None:
-        raise not_found(resource_path(call.path))
-    return record
+    return record_or_404(call.owner(), KIND, call.params["Sid"], resource_path(call.path))
 
 
-@API.route(PRODUCT, "GET", "/v1/FlexFlows")
 def list_flows(call: Call) -> Reply:
     """The account's flows in creation order, paged (key ``flex_flows``); ``FriendlyName`` is an exact match (*unconfirmed*)."""
-    account = call.owner()
-    records, filters = exact_filter(account.records(KIND), call.query, "FriendlyName", "friendly_name")
-    return Reply(200, v1_page(records, call.query, url=LIST_URL, key="flex_flows", position=account.position, filters=filters))
+    records, filters = exact_filter(call.owner().records(KIND), call.query, "FriendlyName", "friendly_name")
+    return page_reply(call, records, url=LIST_URL, key="flex_flows", filters=filters)
 
 
-@API.route(PRODUCT, "POST", "/v1/FlexFlows")
 def create_flow(call: Call) -> Reply:
     """Create (201): ``FriendlyName``, ``ChatServiceSid`` and ``ChannelType`` are required."""
     for name in REQUIRED:
@@ -41,17 +34,9 @@ def create_flow(call: Call) -> Reply:
     values = read(call.form, PARAMS)
     values["integration"] = integration_of({}, read(call.form, INTEGRATION), values.get("integration_type"))
     check_integration(values.get("integration_type"), values["integration"])
-    account = call.owner()
-    return Reply(201, account.add(KIND, build(account, account.new_sid(PREFIX), values, iso8601())))
+    return create_record(call, KIND, PREFIX, build, values)
 
 
-@API.route(PRODUCT, "GET", "/v1/FlexFlows/{Sid}")
-def fetch_flow(call: Call) -> Reply:
-    """Fetch one flow."""
-    return Reply(200, _find(call))
-
-
-@API.route(PRODUCT, "POST", "/v1/FlexFlows/{Sid}")
 def update_flow(call: Call) -> Reply:
     """Change the sent fields (200). ``Integration.*`` values merge into ``integration``; a new ``IntegrationType``
     starts it afresh from the values sent (*unconfirmed*). Nothing changes when a value is refused."""
@@ -61,15 +46,10 @@ def update_flow(call: Call) -> Reply:
     current = {} if integration_type != record["integration_type"] else record["integration"]
     integration = integration_of(current, read(call.form, INTEGRATION), integration_type)
     check_integration(integration_type, integration)
-    record.update(values, integration=integration, date_updated=iso8601())
-    return Reply(200, record)
+    return updated(record, dict(values, integration=integration), iso8601())
 
 
-@API.route(PRODUCT, "DELETE", "/v1/FlexFlows/{Sid}")
-def delete_flow(call: Call) -> Reply:
-    """Delete (204)."""
-    call.owner().remove(KIND, _find(call)["sid"])
-    return Reply(204)
+ROUTES = rest_routes("/v1/FlexFlows", list_=list_flows, create=create_flow, fetch=fetching(_find), update=update_flow, delete=deleting(_find, KIND))
 
 
 SEED_FIELDS = ("sid", "contact_identity", "chat_service_sid", "enabled", "integration_type", "integration", "long_lived", "janitor_enabled")

@@ -7,24 +7,29 @@ The customer-profile and A2P-profile bundles (Trust Hub) are only checked for th
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
-from emulator.errors import SeedError, invalid_parameter, not_found
+from emulator.crud import create_record, fetching, page_reply, record_or_404
+from emulator.errors import SeedError, invalid_parameter
 from emulator.forms import last, one_of, parse_boolean, require
-from emulator.messaging import BASE_URL, PRODUCT
+from emulator.messaging import BASE_URL
 from emulator.messaging import a2p_rules as rules
 from emulator.messaging.a2p_lifecycle import (BRAND_STATUSES, BRANDS, IDENTITY_STATUSES, approved_identity, registration_errors, settle, start_clock,
                                               stop_clock, tcr_id)
-from emulator.messaging.services import ISO_DATE
-from emulator.paging import v1_page
-from emulator.routing import API, Call, Reply
+from emulator.params import Param
+from emulator.routing import Call, Reply, Route, rest_routes
 from emulator.sids import is_sid
 from emulator.state import Account, Record
-from emulator.timefmt import iso8601
+from emulator.timefmt import ISO_DATE, iso8601
 
 KIND = BRANDS
 PREFIX = "BN"
 LIST_URL = f"{BASE_URL}/v1/a2p/BrandRegistrations"
 BRAND_TYPES = ("STANDARD", "SOLE_PROPRIETOR")
 FEEDBACK = ("TAX_ID", "STOCK_SYMBOL", "NONPROFIT", "GOVERNMENT_ENTITY", "OTHERS")
+OPTIONS = (  # the create's optional parameters (sent empty, left at their defaults)
+    Param("BrandType", "brand_type", one_of(BRAND_TYPES)),
+    Param("Mock", "mock", parse_boolean),
+    Param("SkipAutomaticSecVet", "skip_automatic_sec_vet", parse_boolean),
+)
 
 DEFAULTS: dict[str, Any] = {
     "brand_type": "STANDARD", "status": "PENDING", "tcr_id": None, "failure_reason": None, "errors": [], "brand_score": None,
@@ -43,11 +48,11 @@ def brand_url(sid: str) -> str:
     return f"{LIST_URL}/{sid}"
 
 
-def build(account: Account, sid: str, values: dict[str, Any], created: str, updated: Optional[str] = None) -> Record:
+def build(account: Account, sid: str, values: dict[str, Any], date_created: str, date_updated: Optional[str] = None) -> Record:
     """A complete brand record in schema order: defaults, then ``values``."""
     record: dict[str, Any] = dict(DEFAULTS, errors=[])
     record.update(
-        sid=sid, account_sid=account.sid, date_created=created, date_updated=updated or created, url=brand_url(sid),
+        sid=sid, account_sid=account.sid, date_created=date_created, date_updated=date_updated or date_created, url=brand_url(sid),
         links={"brand_vettings": f"{brand_url(sid)}/Vettings", "brand_registration_otps": f"{brand_url(sid)}/SmsOtp"},
     )
     record.update(values)
@@ -58,10 +63,7 @@ def find(call: Call, param: str = "Sid", suffix: str = "") -> Record:
     """The brand of the caller's account that the path parameter ``param`` names (timers settled), else 404 20404."""
     account = call.owner()
     settle(account)
-    record = account.get(KIND, call.params[param])
-    if record is None:
-        raise not_found(f"/a2p/BrandRegistrations/{call.params[param]}{suffix}")
-    return record
+    return record_or_404(account, KIND, call.params[param], f"/a2p/BrandRegistrations/{call.params[param]}{suffix}")
 
 
 def _bundle(call: Call, name: str) -> str:
@@ -71,39 +73,28 @@ def _bundle(call: Call, name: str) -> str:
     return value
 
 
-@API.route(PRODUCT, "GET", "/v1/a2p/BrandRegistrations")
 def list_brands(call: Call) -> Reply:
     """List in creation order, paged (key ``data``)."""
     account = call.owner()
     settle(account)
-    return Reply(200, v1_page(account.records(KIND), call.query, url=LIST_URL, key="data", position=account.position))
+    return page_reply(call, account.records(KIND), url=LIST_URL, key="data")
 
 
-@API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations")
 def create_brand(call: Call) -> Reply:
     """Register a brand: it starts PENDING (the approval timer, if configured, starts now)."""
     values: dict[str, Any] = {
         "customer_profile_bundle_sid": _bundle(call, "CustomerProfileBundleSid"),
         "a2p_profile_bundle_sid": _bundle(call, "A2PProfileBundleSid"),
     }
-    for param, name, parse in (("BrandType", "brand_type", one_of(BRAND_TYPES)), ("Mock", "mock", parse_boolean),
-                               ("SkipAutomaticSecVet", "skip_automatic_sec_vet", parse_boolean)):
-        raw = last(call.form, param)
+    for option in OPTIONS:
+        raw = last(call.form, option.param)
         if raw not in (None, ""):
-            values[name] = parse(param, raw)
-    account = call.owner()
-    record = account.add(KIND, build(account, account.new_sid(PREFIX), values, iso8601()))
-    start_clock(call.state, account, KIND, record["sid"])
-    return Reply(201, record)
+            values[option.name] = option.parse(option.param, raw)
+    reply = create_record(call, KIND, PREFIX, build, values)
+    start_clock(call.state, call.owner(), KIND, reply.body["sid"])
+    return reply
 
 
-@API.route(PRODUCT, "GET", "/v1/a2p/BrandRegistrations/{Sid}")
-def fetch_brand(call: Call) -> Reply:
-    """Fetch one brand."""
-    return Reply(200, find(call))
-
-
-@API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations/{Sid}")
 def resubmit_brand(call: Call) -> Reply:
     """202: a FAILED brand is resubmitted (back to PENDING, errors cleared, timer restarted); any other status 400 / 21725."""
     record = find(call)
@@ -113,13 +104,17 @@ def resubmit_brand(call: Call) -> Reply:
     return Reply(202, record)
 
 
-@API.route(PRODUCT, "POST", "/v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp")
 def resend_otp(call: Call) -> Reply:
     """201 ``{account_sid, brand_registration_sid}`` (the spec's ``create`` example): a new OTP for a sole-proprietor brand
     that is not VERIFIED yet; other brands 400 / 20001 (*unconfirmed* code). Nothing else changes."""
     record = find(call, "BrandRegistrationSid", "/SmsOtp")
     rules.check_otp_pending(record)
     return Reply(201, {"account_sid": record["account_sid"], "brand_registration_sid": record["sid"]})
+
+
+ROUTES = rest_routes("/v1/a2p/BrandRegistrations", list_=list_brands, create=create_brand, fetch=fetching(find), update=resubmit_brand) + (
+    Route("POST", "/v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp", resend_otp),
+)  # no DELETE: Twilio has none
 
 
 def admin_change(account: Account, record: Record, changes: dict[str, Any]) -> None:

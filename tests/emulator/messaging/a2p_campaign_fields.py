@@ -14,16 +14,15 @@ whole values (fullmatch: ``$`` would accept a trailing newline).
 """
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from emulator.errors import TwilioError, missing_parameter
 from emulator.forms import MultiDict, parse_boolean
+from emulator.messaging import service_url
 from emulator.messaging.a2p_catalog import DEFAULT_HELP_KEYWORDS, DEFAULT_HELP_MESSAGE, DEFAULT_OPT_OUT_KEYWORDS, DEFAULT_OPT_OUT_MESSAGE
-from emulator.messaging.services import service_url
+from emulator.params import Param
 from emulator.state import Account, Record
 
-ListParser = Callable[[str, list[str]], Any]
 KEYWORD = re.compile(r"[A-Za-z0-9]+")
 TEXT_LIMITS = {"Description": (40, 4096), "MessageFlow": (40, 2048), "OptInMessage": (20, 320), "OptOutMessage": (20, 320),
                "HelpMessage": (20, 320)}
@@ -37,20 +36,14 @@ def _length(name: str, value: str, low: int, high: int) -> str:
     return value
 
 
-def text(name: str, values: list[str]) -> str:
-    """The last value, as long as TEXT_LIMITS says."""
-    return _length(name, values[-1], *TEXT_LIMITS[name])
+def text(name: str, raw: str) -> str:
+    """A text as long as TEXT_LIMITS says."""
+    return _length(name, raw, *TEXT_LIMITS[name])
 
 
-def plain(name: str, values: list[str]) -> str:
-    """The last value, unchecked."""
-    del name
-    return values[-1]
-
-
-def boolean(name: str, values: list[str]) -> bool:
-    """The last value as ``true``/``false``."""
-    return parse_boolean(name, values[-1])
+def plain(_name: str, raw: str) -> str:
+    """A value, unchecked."""
+    return raw
 
 
 def samples(name: str, values: list[str]) -> list[str]:
@@ -71,35 +64,26 @@ def keywords(name: str, values: list[str]) -> list[str]:
     return list(values)
 
 
-@dataclass(frozen=True)
-class Param:
-    """A form parameter, its JSON field and its parser (which sees every value sent for it)."""
-
-    param: str
-    name: str
-    parse: ListParser
-
-
-PARAMS = (
-    Param("BrandRegistrationSid", "brand_registration_sid", plain),
-    Param("Description", "description", text),
-    Param("MessageFlow", "message_flow", text),
-    Param("MessageSamples", "message_samples", samples),
-    Param("UsAppToPersonUsecase", "us_app_to_person_usecase", plain),
-    Param("HasEmbeddedLinks", "has_embedded_links", boolean),
-    Param("HasEmbeddedPhone", "has_embedded_phone", boolean),
-    Param("OptInMessage", "opt_in_message", text),
-    Param("OptOutMessage", "opt_out_message", text),
-    Param("HelpMessage", "help_message", text),
-    Param("OptInKeywords", "opt_in_keywords", keywords),
-    Param("OptOutKeywords", "opt_out_keywords", keywords),
-    Param("HelpKeywords", "help_keywords", keywords),
-    Param("SubscriberOptIn", "subscriber_opt_in", boolean),
-    Param("AgeGated", "age_gated", boolean),
-    Param("DirectLending", "direct_lending", boolean),
-    Param("PrivacyPolicyUrl", "privacy_policy_url", plain),
-    Param("TermsAndConditionsUrl", "terms_and_conditions_url", plain),
-)
+PARAMS = tuple(Param(param, name, parse, repeated=parse in (samples, keywords)) for param, name, parse in (  # list parsers see every value
+    ("BrandRegistrationSid", "brand_registration_sid", plain),
+    ("Description", "description", text),
+    ("MessageFlow", "message_flow", text),
+    ("MessageSamples", "message_samples", samples),
+    ("UsAppToPersonUsecase", "us_app_to_person_usecase", plain),
+    ("HasEmbeddedLinks", "has_embedded_links", parse_boolean),
+    ("HasEmbeddedPhone", "has_embedded_phone", parse_boolean),
+    ("OptInMessage", "opt_in_message", text),
+    ("OptOutMessage", "opt_out_message", text),
+    ("HelpMessage", "help_message", text),
+    ("OptInKeywords", "opt_in_keywords", keywords),
+    ("OptOutKeywords", "opt_out_keywords", keywords),
+    ("HelpKeywords", "help_keywords", keywords),
+    ("SubscriberOptIn", "subscriber_opt_in", parse_boolean),
+    ("AgeGated", "age_gated", parse_boolean),
+    ("DirectLending", "direct_lending", parse_boolean),
+    ("PrivacyPolicyUrl", "privacy_policy_url", plain),
+    ("TermsAndConditionsUrl", "terms_and_conditions_url", plain),
+))
 BY_PARAM = {param.param: param for param in PARAMS}
 ALL_PARAMS = tuple(param.param for param in PARAMS)
 
@@ -131,13 +115,14 @@ def require_all(form: MultiDict, params: tuple[str, ...], code: Optional[int] = 
 
 
 def parse(form: MultiDict, params: tuple[str, ...]) -> dict[str, Any]:
-    """Typed values, by JSON field name, of the ``params`` present in the form."""
+    """Typed values, by JSON field name, of the ``params`` present in the form: a repeated parameter's non-empty values,
+    the last non-empty value of any other one."""
     found = {}
     for param in params:
         values = _sent(form, param)
         if values:
             spec = BY_PARAM[param]
-            found[spec.name] = spec.parse(param, values)
+            found[spec.name] = spec.parse(param, values if spec.repeated else values[-1])
     return found
 
 

@@ -2,30 +2,29 @@
 
 At most one campaign per service. The service's ``us_app_to_person_registered`` is true while it has a campaign,
 whatever its status (*unconfirmed*: the spec only says "Whether US A2P campaign is registered for this Service").
-Deleting the service deletes its campaign. Rules and error codes: :mod:`emulator.messaging.a2p_rules`; fields:
-:mod:`emulator.messaging.a2p_campaign_fields`; statuses and timers: :mod:`emulator.messaging.a2p_lifecycle`.
+Deleting the service deletes its campaign (:func:`drop_campaign_of`, called by the service's delete handler).
+Rules and error codes: :mod:`emulator.messaging.a2p_rules`; fields: :mod:`emulator.messaging.a2p_campaign_fields`;
+statuses and timers: :mod:`emulator.messaging.a2p_lifecycle`.
 """
 
 import copy
 from typing import Any
 
+from emulator.crud import fetching, page_reply, record_or_404, updated
 from emulator.errors import TwilioError, not_found
-from emulator.messaging import PRODUCT
+from emulator.messaging import SERVICES, pool, service_url
 from emulator.messaging import a2p_rules as rules
-from emulator.messaging import pool, services
 from emulator.messaging.a2p_campaign_fields import (ALL_PARAMS, CREATE_REQUIRED, MISSING_PARAMETER, UPDATABLE, UPDATE_REQUIRED, build, check_fixed,
                                                     parse, require_all)
 from emulator.messaging.a2p_catalog import RATE_LIMITS
 from emulator.messaging.a2p_lifecycle import CAMPAIGNS, settle, start_clock, stop_clock, tcr_id
-from emulator.paging import v1_page
-from emulator.routing import API, Call, Reply
-from emulator.state import Account, Record, on_delete
+from emulator.routing import Call, Reply, rest_routes
+from emulator.state import Account, Record
 from emulator.timefmt import iso8601
 
 KIND = CAMPAIGNS
 PREFIX = "QE"
 LIST_PATTERN = "/v1/Services/{ServiceSid}/Compliance/Usa2p"
-ONE_PATTERN = LIST_PATTERN + "/{Sid}"
 
 
 def service_of(call: Call, suffix: str = "/Compliance/Usa2p") -> Record:
@@ -33,10 +32,7 @@ def service_of(call: Call, suffix: str = "/Compliance/Usa2p") -> Record:
     account = call.owner()
     settle(account)
     sid = call.params["ServiceSid"]
-    service = account.get(services.KIND, sid)
-    if service is None:
-        raise not_found(f"/Services/{sid}{suffix}")
-    return service
+    return record_or_404(account, SERVICES, sid, f"/Services/{sid}{suffix}")
 
 
 def find(call: Call) -> Record:
@@ -51,20 +47,22 @@ def find(call: Call) -> Record:
 def register(account: Account, record: Record) -> Record:
     """Store a new campaign of a service and mark the service registered."""
     account.add(KIND, record)
-    service = account.get(services.KIND, record["messaging_service_sid"])
-    if service is not None:
-        service["us_app_to_person_registered"] = True
+    _mark_registered(account, record, True)
     return record
 
 
-@API.route(PRODUCT, "GET", LIST_PATTERN)
+def _mark_registered(account: Account, campaign: Record, registered: bool) -> None:
+    """The campaign's service's ``us_app_to_person_registered`` (when the service still exists)."""
+    service = account.get(SERVICES, campaign["messaging_service_sid"])
+    if service is not None:
+        service["us_app_to_person_registered"] = registered
+
+
 def list_campaigns(call: Call) -> Reply:
     """The service's campaign (zero or one), paged (key ``compliance``)."""
     service = service_of(call)
-    account = call.owner()
-    found = [record for record in account.records(KIND) if record["messaging_service_sid"] == service["sid"]]
-    url = f"{services.service_url(service['sid'])}/Compliance/Usa2p"
-    return Reply(200, v1_page(found, call.query, url=url, key="compliance", position=account.position))
+    found = [record for record in call.owner().records(KIND) if record["messaging_service_sid"] == service["sid"]]
+    return page_reply(call, found, url=f"{service_url(service['sid'])}/Compliance/Usa2p", key="compliance")
 
 
 def check_one_number(account: Account, service_sid: str, brand: Record) -> None:
@@ -77,7 +75,6 @@ def check_one_number(account: Account, service_sid: str, brand: Record) -> None:
                                                f"campaign of brand {brand['sid']} may use only 1 phone number")
 
 
-@API.route(PRODUCT, "POST", LIST_PATTERN)
 def create_campaign(call: Call) -> Reply:
     """Register the service's campaign: PENDING, mock when the brand is, the approval timer (if configured) starts now."""
     service = service_of(call)
@@ -101,13 +98,6 @@ def create_campaign(call: Call) -> Reply:
     return Reply(201, record)
 
 
-@API.route(PRODUCT, "GET", ONE_PATTERN)
-def fetch_campaign(call: Call) -> Reply:
-    """Fetch the campaign."""
-    return Reply(200, find(call))
-
-
-@API.route(PRODUCT, "POST", ONE_PATTERN)
 def update_campaign(call: Call) -> Reply:
     """Update (200): all of UPDATE_REQUIRED must be sent; fixed fields may only repeat their value; a FAILED campaign is
     resubmitted (back to PENDING as the spec's ``update`` example answers, errors cleared, timer restarted; that a resubmitted
@@ -117,20 +107,30 @@ def update_campaign(call: Call) -> Reply:
     require_all(call.form, UPDATE_REQUIRED)
     values = parse(call.form, UPDATABLE)
     check_fixed(record, call.form)
-    record.update(values)
-    record["date_updated"] = iso8601()
     if record["campaign_status"] == "FAILED":
-        record.update(campaign_status="PENDING", errors=[])
+        values.update(campaign_status="PENDING", errors=[])
         start_clock(call.state, call.owner(), KIND, record["sid"])
-    return Reply(200, record)
+    return updated(record, values, iso8601())
 
 
-@API.route(PRODUCT, "DELETE", ONE_PATTERN)
 def delete_campaign(call: Call) -> Reply:
     """Delete (204); the service is no longer registered."""
-    record = find(call)
-    call.owner().remove(KIND, record["sid"])
+    remove(call.owner(), find(call))
     return Reply(204)
+
+
+def remove(account: Account, campaign: Record) -> None:
+    """Delete a campaign: its approval timer stops and its service (if it still exists) is no longer registered."""
+    account.remove(KIND, campaign["sid"])
+    stop_clock(account, campaign["sid"])
+    _mark_registered(account, campaign, False)
+
+
+def drop_campaign_of(account: Account, service_sid: str) -> None:
+    """The campaign of a service being deleted (registered here or linked as externally registered) is deleted too."""
+    campaign = rules.campaign_of_service(account, service_sid)
+    if campaign is not None:
+        remove(account, campaign)
 
 
 def admin_change(account: Account, record: Record, changes: dict[str, Any]) -> None:
@@ -140,18 +140,4 @@ def admin_change(account: Account, record: Record, changes: dict[str, Any]) -> N
     record["date_updated"] = iso8601()
 
 
-def _drop_service_campaign(account: Account, service: Record) -> None:
-    campaign = rules.campaign_of_service(account, service["sid"])
-    if campaign is not None:
-        account.remove(KIND, campaign["sid"])
-
-
-def _after_campaign_delete(account: Account, campaign: Record) -> None:
-    stop_clock(account, campaign["sid"])
-    service = account.get(services.KIND, campaign["messaging_service_sid"])
-    if service is not None:
-        service["us_app_to_person_registered"] = False
-
-
-on_delete(services.KIND, _drop_service_campaign)
-on_delete(KIND, _after_campaign_delete)
+ROUTES = rest_routes(LIST_PATTERN, list_=list_campaigns, create=create_campaign, fetch=fetching(find), update=update_campaign, delete=delete_campaign)

@@ -8,6 +8,7 @@ one-per-service error (21710); an unknown ``MessagingServiceSid`` answers 400 / 
 ``CnpMigration`` is checked as a boolean and not stored.
 
 What Twilio's DCA (Direct Connect Aggregator) knows of each campaign ID, set by ``POST /_emulator/external-campaigns/{CampaignId}``
+(:mod:`emulator.admin`)
 ``{"dca_status": "accepted" | "pending" | "unknown"}`` (emulator-wide, kept until ``/reset``; an ID never set is accepted):
 
 - ``unknown``: the link answers 400 / 30904 "Campaign Not Shared with Twilio" (https://www.twilio.com/docs/errors/30904:
@@ -20,24 +21,15 @@ What Twilio's DCA (Direct Connect Aggregator) knows of each campaign ID, set by 
   error is *unconfirmed*.
 """
 
-from typing import TYPE_CHECKING
-
-from emulator.admin import ADMIN
-from emulator.admin import PRODUCT as ADMIN_PRODUCT
-from emulator.errors import TwilioError
 from emulator.forms import last, parse_boolean, require
-from emulator.messaging import PRODUCT
+from emulator.messaging import SERVICES
 from emulator.messaging import a2p_rules as rules
-from emulator.messaging import services
 from emulator.messaging.a2p_campaign_fields import build
 from emulator.messaging.a2p_campaigns import PREFIX, register
 from emulator.messaging.a2p_lifecycle import settle
-from emulator.routing import API, Call, Reply
+from emulator.routing import Call, Reply, Route
 from emulator.state import State
 from emulator.timefmt import iso8601
-
-if TYPE_CHECKING:
-    from emulator.app import App
 
 SERVICE_NOT_FOUND = 21701
 NOT_SHARED = 30904
@@ -50,7 +42,6 @@ PENDING_ERROR = {"error_code": REVIEW_PENDING, "fields": [], "url": "https://www
 UNKNOWN_CONTENT = ("subscriber_opt_in", "age_gated", "direct_lending", "opt_out_message", "help_message", "opt_out_keywords", "help_keywords")
 
 
-@API.route(PRODUCT, "POST", "/v1/Services/PreregisteredUsa2p")
 def create_external_campaign(call: Call) -> Reply:
     """Attach a campaign registered elsewhere (by its TCR campaign ID) to a service."""
     account = call.owner()
@@ -60,7 +51,7 @@ def create_external_campaign(call: Call) -> Reply:
     raw = last(call.form, "CnpMigration")
     if raw not in (None, ""):
         parse_boolean("CnpMigration", raw)
-    if account.get(services.KIND, service_sid) is None:
+    if account.get(SERVICES, service_sid) is None:
         raise rules.error(SERVICE_NOT_FOUND, f"Messaging Service {service_sid} does not exist")
     rules.check_one_per_service(account, service_sid)
     dca_status = dca_status_of(call.state, campaign_id)
@@ -82,14 +73,11 @@ def dca_status_of(state: State, campaign_id: str) -> str:
     return state.settings.get(DCA_SETTING, {}).get(campaign_id, "accepted")
 
 
-@ADMIN.route(ADMIN_PRODUCT, "POST", "/external-campaigns/{CampaignId}")
-def set_dca_status(app: "App", call: Call) -> Reply:
-    """``{"dca_status": ...}``: what Twilio's DCA knows of a campaign ID from now on (links already made keep their status)."""
-    body = call.json
-    if not isinstance(body, dict) or set(body) != {"dca_status"} or body["dca_status"] not in DCA_STATUSES:
-        raise TwilioError(400, 20001, f"Expected a JSON object {{\"dca_status\": one of {', '.join(DCA_STATUSES)}}}")
-    with app.state.lock:
-        known = dict(app.state.settings.get(DCA_SETTING, {}))
-        known[call.params["CampaignId"]] = body["dca_status"]
-        app.state.settings[DCA_SETTING] = known
-    return Reply(200, {"campaign_id": call.params["CampaignId"], "dca_status": body["dca_status"]})
+def set_dca_status(state: State, campaign_id: str, dca_status: str) -> None:
+    """What Twilio's DCA knows of a campaign ID from now on (links already made keep their status); call under the state lock."""
+    known = dict(state.settings.get(DCA_SETTING, {}))
+    known[campaign_id] = dca_status
+    state.settings[DCA_SETTING] = known
+
+
+ROUTES = (Route("POST", "/v1/Services/PreregisteredUsa2p", create_external_campaign),)

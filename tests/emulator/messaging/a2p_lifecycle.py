@@ -1,6 +1,6 @@
 """A2P registration lifecycle: statuses, the optional approval timers and their lazy application.
 
-New brands start ``PENDING`` and new campaigns ``PENDING``; the admin routes (``a2p_admin``) set any
+New brands start ``PENDING`` and new campaigns ``PENDING``; the admin routes (:mod:`emulator.admin`) set any
 status. With an approval delay configured (``--brand-approval-seconds`` / ``--campaign-approval-seconds``,
 or :func:`configure`), a brand or campaign created (or resubmitted) afterwards is moved on by the clock:
 a brand to ``APPROVED`` after N seconds (a sole-proprietor brand with ``identity_status`` UNVERIFIED until the OTP is

@@ -12,22 +12,19 @@ says the request "returns a list of possible A2P 10DLC use cases for a given Mes
 """
 
 from emulator.forms import last
-from emulator.messaging import PRODUCT
 from emulator.messaging.a2p_campaigns import service_of
 from emulator.messaging.a2p_catalog import SERVICE_USECASES
 from emulator.messaging.a2p_lifecycle import BRANDS
 from emulator.messaging.a2p_rules import allowed_usecases, service_accepts
-from emulator.routing import API, Call, Reply
+from emulator.routing import Call, Reply, Route
 
 
-@API.route(PRODUCT, "GET", "/v1/Services/Usecases")
 def service_usecases(call: Call) -> Reply:
     """The six Messaging Service use cases."""
     call.owner()
     return Reply(200, {"usecases": [dict(entry) for entry in SERVICE_USECASES]})
 
 
-@API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/Compliance/Usa2p/Usecases")
 def campaign_usecases(call: Call) -> Reply:
     """The campaign use cases the brand may register on this service."""
     service = service_of(call, "/Compliance/Usa2p/Usecases")
@@ -37,3 +34,9 @@ def campaign_usecases(call: Call) -> Reply:
     brand = call.owner().get(BRANDS, brand_sid)
     usecases = [] if brand is None else allowed_usecases(brand)
     return Reply(200, {"us_app_to_person_usecases": [entry for entry in usecases if service_accepts(service, entry["code"])]})
+
+
+ROUTES = (
+    Route("GET", "/v1/Services/Usecases", service_usecases),
+    Route("GET", "/v1/Services/{ServiceSid}/Compliance/Usa2p/Usecases", campaign_usecases),
+)

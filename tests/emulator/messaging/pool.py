@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from emulator.errors import TwilioError
-from emulator.messaging import services
 from emulator.messaging.a2p_rules import campaign_of_service, sender_limit
 from emulator.settings import DEFAULT_POOL_LIMIT, POOL_LIMIT
-from emulator.state import Account, Record, State, on_delete
+from emulator.state import Account, Record, State
 
 
 @dataclass(frozen=True)
@@ -96,11 +95,8 @@ def unknown_sender(param: str, value: str) -> TwilioError:
     return TwilioError(400, 21421, f"{param} {value} is not a valid phone number or short code SID of this account")
 
 
-def free_senders(account: Account, service: Record) -> None:
-    """Delete hook on services: the deleted service's senders leave their pools (numbers become free)."""
+def free_senders(account: Account, service_sid: str) -> None:
+    """The senders of a service being deleted leave its pool (its numbers and short codes become free)."""
     for kind in KINDS:
-        for record in members(account, kind, service["sid"]):
+        for record in members(account, kind, service_sid):
             account.remove(kind.store, record["sid"])
-
-
-on_delete(services.KIND, free_senders)

@@ -12,13 +12,13 @@ from functools import partial
 from typing import Callable, Optional
 
 from emulator.api import incoming_phone_numbers, short_codes
+from emulator.crud import created, page_reply, record_or_404
 from emulator.errors import TwilioError, not_found
 from emulator.forms import require
-from emulator.messaging import PRODUCT, services
+from emulator.messaging import SERVICES, service_url
 from emulator.messaging.pool import (ALPHA_SENDERS, KINDS, PHONE_NUMBERS, SHORT_CODES, SenderKind, already_pooled, check_room,
                                      check_sole_proprietor, holder, members, unknown_sender)
-from emulator.paging import v1_page
-from emulator.routing import API, Call, Reply, resource_path
+from emulator.routing import Call, Reply, Route, resource_path, rest_routes
 from emulator.sids import is_sid
 from emulator.state import Account, Record
 from emulator.timefmt import iso8601
@@ -43,10 +43,7 @@ def messaging_capabilities(capabilities: dict[str, bool]) -> list[str]:
 
 def _service(call: Call) -> Record:
     """The service in the path, else 404 / 20404."""
-    record = call.owner().get(services.KIND, call.params["ServiceSid"])
-    if record is None:
-        raise not_found(resource_path(call.path))
-    return record
+    return record_or_404(call.owner(), SERVICES, call.params["ServiceSid"], resource_path(call.path))
 
 
 def _member(account: Account, service: Record, kind: SenderKind, call: Call) -> Record:
@@ -62,7 +59,7 @@ def _record(account: Account, service: Record, kind: SenderKind, sid: str, detai
     now = iso8601()
     record: Record = {"sid": sid, "account_sid": account.sid, "service_sid": service["sid"], "date_created": now, "date_updated": now}
     record.update(details)
-    record["url"] = f"{services.service_url(service['sid'])}/{kind.segment}/{sid}"
+    record["url"] = f"{service_url(service['sid'])}/{kind.segment}/{sid}"
     return record
 
 
@@ -111,8 +108,7 @@ BUILDERS: dict[str, Callable[[Account, Record, str], Record]] = {
 def list_senders(kind: SenderKind, call: Call) -> Reply:
     """The service's senders of one kind, paged."""
     account, service = call.owner(), _service(call)
-    url = f"{services.service_url(service['sid'])}/{kind.segment}"
-    return Reply(200, v1_page(members(account, kind, service["sid"]), call.query, url=url, key=kind.key, position=account.position))
+    return page_reply(call, members(account, kind, service["sid"]), url=f"{service_url(service['sid'])}/{kind.segment}", key=kind.key)
 
 
 def add_sender(kind: SenderKind, call: Call) -> Reply:
@@ -124,7 +120,7 @@ def add_sender(kind: SenderKind, call: Call) -> Reply:
         check_sole_proprietor(account, service["sid"])
     if kind is not ALPHA_SENDERS:
         check_room(call.state, account, service["sid"])
-    return Reply(201, account.add(kind.store, record))
+    return created(account, kind.store, record)
 
 
 def fetch_sender(kind: SenderKind, call: Call) -> Reply:
@@ -141,9 +137,10 @@ def remove_sender(kind: SenderKind, call: Call) -> Reply:
     return Reply(204)
 
 
-for _kind in KINDS:
-    _base = f"/v1/Services/{{ServiceSid}}/{_kind.segment}"
-    API.add(PRODUCT, "GET", _base, partial(list_senders, _kind))
-    API.add(PRODUCT, "POST", _base, partial(add_sender, _kind))
-    API.add(PRODUCT, "GET", _base + "/{Sid}", partial(fetch_sender, _kind))
-    API.add(PRODUCT, "DELETE", _base + "/{Sid}", partial(remove_sender, _kind))
+def _routes(kind: SenderKind) -> tuple[Route, ...]:
+    """List, add, fetch and remove (no update) for one kind of sender."""
+    return rest_routes(f"/v1/Services/{{ServiceSid}}/{kind.segment}", list_=partial(list_senders, kind), create=partial(add_sender, kind),
+                       fetch=partial(fetch_sender, kind), delete=partial(remove_sender, kind))
+
+
+ROUTES = tuple(route for kind in KINDS for route in _routes(kind))

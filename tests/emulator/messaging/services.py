@@ -2,24 +2,24 @@
 
 Fields follow the ``messaging.v1.service`` schema of Twilio's OpenAPI spec (twilio_messaging_v1.json),
 in the schema's order. ``sending_windows`` appears in the spec's examples but not in its schema nor in
-the twilio 9.x SDK, so it is not returned.
+the twilio 9.x SDK, so it is not returned. Deleting a service removes what goes with it (its delete handler
+shows what: senders, campaign).
 """
 
-import re
-from dataclasses import dataclass
 from typing import Any, Optional
 
-from emulator.errors import SeedError, TwilioError, not_found
-from emulator.forms import Parser, integer_between, last, one_of, parse_boolean, parse_url, require, text_up_to
-from emulator.messaging import BASE_URL, PRODUCT, a2p_rules
-from emulator.paging import v1_page
-from emulator.routing import API, Call, Reply
+from emulator.crud import create_record, fetching, listing, record_or_404, updated
+from emulator.errors import SeedError, TwilioError
+from emulator.forms import integer_between, one_of, parse_boolean, parse_url, require, text_up_to
+from emulator.messaging import SERVICES, SERVICES_URL, a2p_campaigns, a2p_rules, pool, service_url
+from emulator.params import Param, read
+from emulator.routing import Call, Reply, rest_routes
 from emulator.state import Account, Record
-from emulator.timefmt import iso8601
+from emulator.timefmt import ISO_DATE, iso8601
 
-KIND = "services"
+KIND = SERVICES
 PREFIX = "MG"
-LIST_URL = f"{BASE_URL}/v1/Services"
+LIST_URL = SERVICES_URL
 
 LINKS = (
     ("phone_numbers", "PhoneNumbers"),
@@ -41,33 +41,23 @@ def _invalid_usecase(name: str, raw: str) -> TwilioError:
     return TwilioError(400, 21713, "Usecase is invalid")
 
 
-@dataclass(frozen=True)
-class Field:
-    """A writable field: its form parameter, its JSON name, its parser and its default for new services."""
-
-    param: str
-    name: str
-    parse: Parser
-    default: Any = None
-
-
 FIELDS = (
-    Field("FriendlyName", "friendly_name", text_up_to(64)),
-    Field("InboundRequestUrl", "inbound_request_url", parse_url),
-    Field("InboundMethod", "inbound_method", one_of(("GET", "POST"), fold_upper=True), "POST"),
-    Field("FallbackUrl", "fallback_url", parse_url),
-    Field("FallbackMethod", "fallback_method", one_of(("GET", "POST"), fold_upper=True), "POST"),
-    Field("StatusCallback", "status_callback", parse_url),
-    Field("StickySender", "sticky_sender", parse_boolean, True),
-    Field("MmsConverter", "mms_converter", parse_boolean, True),
-    Field("SmartEncoding", "smart_encoding", parse_boolean, True),
-    Field("ScanMessageContent", "scan_message_content", one_of(("inherit", "enable", "disable")), "inherit"),
-    Field("FallbackToLongCode", "fallback_to_long_code", parse_boolean, True),
-    Field("AreaCodeGeomatch", "area_code_geomatch", parse_boolean, True),
-    Field("SynchronousValidation", "synchronous_validation", parse_boolean, True),
-    Field("ValidityPeriod", "validity_period", integer_between(1, 36000), 36000),
-    Field("Usecase", "usecase", one_of(USECASES, error=_invalid_usecase), "undeclared"),
-    Field("UseInboundWebhookOnNumber", "use_inbound_webhook_on_number", parse_boolean, False),
+    Param("FriendlyName", "friendly_name", text_up_to(64)),
+    Param("InboundRequestUrl", "inbound_request_url", parse_url),
+    Param("InboundMethod", "inbound_method", one_of(("GET", "POST"), fold_upper=True), default="POST"),
+    Param("FallbackUrl", "fallback_url", parse_url),
+    Param("FallbackMethod", "fallback_method", one_of(("GET", "POST"), fold_upper=True), default="POST"),
+    Param("StatusCallback", "status_callback", parse_url),
+    Param("StickySender", "sticky_sender", parse_boolean, default=True),
+    Param("MmsConverter", "mms_converter", parse_boolean, default=True),
+    Param("SmartEncoding", "smart_encoding", parse_boolean, default=True),
+    Param("ScanMessageContent", "scan_message_content", one_of(("inherit", "enable", "disable")), default="inherit"),
+    Param("FallbackToLongCode", "fallback_to_long_code", parse_boolean, default=True),
+    Param("AreaCodeGeomatch", "area_code_geomatch", parse_boolean, default=True),
+    Param("SynchronousValidation", "synchronous_validation", parse_boolean, default=True),
+    Param("ValidityPeriod", "validity_period", integer_between(1, 36000), default=36000),
+    Param("Usecase", "usecase", one_of(USECASES, error=_invalid_usecase), default="undeclared"),
+    Param("UseInboundWebhookOnNumber", "use_inbound_webhook_on_number", parse_boolean, default=False),
 )
 
 # Schema order of the resource's keys; values not in FIELDS are filled by build().
@@ -79,19 +69,14 @@ ORDER = (
 )
 
 
-def service_url(sid: str) -> str:
-    """Twilio's absolute URL of a service."""
-    return f"{LIST_URL}/{sid}"
-
-
-def build(account: Account, sid: str, values: dict[str, Any], created: str, updated: Optional[str] = None) -> Record:
+def build(account: Account, sid: str, values: dict[str, Any], date_created: str, date_updated: Optional[str] = None) -> Record:
     """A complete service record in schema order: defaults, then ``values``."""
     record: dict[str, Any] = {field.name: field.default for field in FIELDS}
     record.update(
         sid=sid,
         account_sid=account.sid,
-        date_created=created,
-        date_updated=updated or created,
+        date_created=date_created,
+        date_updated=date_updated or date_created,
         url=service_url(sid),
         links={name: f"{service_url(sid)}/{suffix}" for name, suffix in LINKS},
         us_app_to_person_registered=False,
@@ -100,58 +85,25 @@ def build(account: Account, sid: str, values: dict[str, Any], created: str, upda
     return {key: record[key] for key in ORDER}
 
 
-def changes(form: dict[str, list[str]]) -> dict[str, Any]:
-    """Typed values of the fields present in the form; unknown form fields are ignored."""
-    found = {}
-    for field in FIELDS:
-        raw = last(form, field.param)
-        if raw is not None:
-            found[field.name] = field.parse(field.param, raw)
-    return found
-
-
 def find(call: Call) -> Record:
     """The addressed service of the caller's account, else 404 20404."""
-    record = call.owner().get(KIND, call.params["Sid"])
-    if record is None:
-        raise not_found(f"/Services/{call.params['Sid']}")
-    return record
+    return record_or_404(call.owner(), KIND, call.params["Sid"], f"/Services/{call.params['Sid']}")
 
 
-@API.route(PRODUCT, "GET", "/v1/Services")
-def list_services(call: Call) -> Reply:
-    """List in creation order, paged."""
-    account = call.owner()
-    return Reply(200, v1_page(account.records(KIND), call.query, url=LIST_URL, key="services", position=account.position))
-
-
-@API.route(PRODUCT, "POST", "/v1/Services")
 def create_service(call: Call) -> Reply:
     """Create; only ``FriendlyName`` is required and names need not be unique."""
     require(call.form, "FriendlyName")
-    values = changes(call.form)
-    account = call.owner()
-    record = build(account, account.new_sid(PREFIX), values, iso8601())
-    return Reply(201, account.add(KIND, record))
+    return create_record(call, KIND, PREFIX, build, read(call.form, FIELDS))
 
 
-@API.route(PRODUCT, "GET", "/v1/Services/{Sid}")
-def fetch_service(call: Call) -> Reply:
-    """Fetch one service."""
-    return Reply(200, find(call))
-
-
-@API.route(PRODUCT, "POST", "/v1/Services/{Sid}")
 def update_service(call: Call) -> Reply:
     """Change only the sent fields; ``date_updated`` moves on every update. A ``Usecase`` its A2P campaign's use case does not fit
     answers 400 / 21719 (https://www.twilio.com/docs/errors/21719: "You updated the Messaging Service usecase to a value that
     is not compatible with the current A2P campaign"); an externally registered campaign (no use case known) never conflicts."""
     record = find(call)
-    values = changes(call.form)
+    values = read(call.form, FIELDS)
     _check_campaign_fits(call.owner(), record, values.get("usecase"))
-    record.update(values)
-    record["date_updated"] = iso8601()
-    return Reply(200, record)
+    return updated(record, values, iso8601())
 
 
 def _check_campaign_fits(account: Account, service: Record, usecase: Optional[str]) -> None:
@@ -160,16 +112,23 @@ def _check_campaign_fits(account: Account, service: Record, usecase: Optional[st
         a2p_rules.check_service_usecase({"usecase": usecase}, campaign["us_app_to_person_usecase"])
 
 
-@API.route(PRODUCT, "DELETE", "/v1/Services/{Sid}")
 def delete_service(call: Call) -> Reply:
-    """Delete (204); delete hooks on ``services`` free the service's senders."""
-    find(call)
-    call.owner().remove(KIND, call.params["Sid"])
+    """Delete (204) the service and what goes with it: its phone numbers, short codes and alpha sender leave its pool (the
+    numbers and short codes stay with the account, free for another service), and its A2P campaign, registered here or
+    linked as externally registered, is deleted (its approval timer stops)."""
+    service = find(call)
+    account = call.owner()
+    pool.free_senders(account, service["sid"])
+    a2p_campaigns.drop_campaign_of(account, service["sid"])
+    account.remove(KIND, service["sid"])
     return Reply(204)
 
 
+ROUTES = rest_routes("/v1/Services", list_=listing(KIND, LIST_URL, "services"), create=create_service, fetch=fetching(find),
+                     update=update_service, delete=delete_service)
+
+
 SEED_ONLY = ("sid", "date_created", "date_updated", "us_app_to_person_registered")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 
 
 def from_seed(account: Account, entry: Any, where: str) -> Record:
@@ -198,7 +157,7 @@ def from_seed(account: Account, entry: Any, where: str) -> Record:
     return build(account, sid, values, created, entry.get("date_updated"))
 
 
-def _seed_value(field: Field, value: Any, where: str) -> Any:
+def _seed_value(field: Param, value: Any, where: str) -> Any:
     """Check a typed YAML value with the same parser the API uses."""
     if isinstance(value, bool):
         raw = "true" if value else "false"

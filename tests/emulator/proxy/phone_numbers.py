@@ -20,15 +20,15 @@ modelled). Rules, after the service check (404 / 20404), in this order (codes an
 from typing import Optional
 
 from emulator.api import incoming_phone_numbers
+from emulator.crud import created, deleting, fetching, page_reply, updated
 from emulator.errors import TwilioError, not_found
 from emulator.forms import last, parse_boolean
 from emulator.messaging import pool
 from emulator.messaging.senders import country_code
-from emulator.paging import v1_page
-from emulator.proxy import PRODUCT, services
-from emulator.routing import API, Call, Reply, resource_path
+from emulator.proxy import find_service, service_url
+from emulator.routing import Call, Reply, resource_path, rest_routes
 from emulator.sids import is_sid
-from emulator.state import Account, Record, on_delete
+from emulator.state import Account, Record
 from emulator.timefmt import iso8601
 
 KIND = "proxy_phone_numbers"
@@ -50,7 +50,7 @@ def build(account: Account, service: Record, owned: Record, is_reserved: bool, c
     return {
         "sid": sid, "account_sid": account.sid, "service_sid": service["sid"], "date_created": created, "date_updated": created,
         "phone_number": owned["phone_number"], "friendly_name": owned["friendly_name"], "iso_country": country_code(owned["phone_number"]),
-        "capabilities": dict(owned["capabilities"]), "url": f"{services.service_url(service['sid'])}/PhoneNumbers/{sid}",
+        "capabilities": dict(owned["capabilities"]), "url": f"{service_url(service['sid'])}/PhoneNumbers/{sid}",
         "is_reserved": is_reserved, "in_use": 0,
     }
 
@@ -82,25 +82,22 @@ def check_free(account: Account, owned: Record, service_sid: str) -> None:
 
 
 def _member(call: Call) -> Record:
-    service = services.find(call, "ServiceSid")
+    service = find_service(call, "ServiceSid")
     record = call.owner().get(KIND, call.params["Sid"])
     if record is None or record["service_sid"] != service["sid"]:
         raise not_found(resource_path(call.path))
     return record
 
 
-@API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/PhoneNumbers")
 def list_numbers(call: Call) -> Reply:
     """The service's numbers, paged (key ``phone_numbers``)."""
-    account, service = call.owner(), services.find(call, "ServiceSid")
-    url = f"{services.service_url(service['sid'])}/PhoneNumbers"
-    return Reply(200, v1_page(members(account, service["sid"]), call.query, url=url, key="phone_numbers", position=account.position))
+    account, service = call.owner(), find_service(call, "ServiceSid")
+    return page_reply(call, members(account, service["sid"]), url=f"{service_url(service['sid'])}/PhoneNumbers", key="phone_numbers")
 
 
-@API.route(PRODUCT, "POST", "/v1/Services/{ServiceSid}/PhoneNumbers")
 def add_number(call: Call) -> Reply:
     """Add an owned number by ``Sid`` (PN) or ``PhoneNumber`` (E.164); optional ``IsReserved`` (default false). 201."""
-    account, service = call.owner(), services.find(call, "ServiceSid")
+    account, service = call.owner(), find_service(call, "ServiceSid")
     sid, number = last(call.form, "Sid") or None, last(call.form, "PhoneNumber") or None
     if sid is None and number is None:
         raise TwilioError(400, 20001, "Missing required parameter Sid or PhoneNumber in the post body")
@@ -108,37 +105,22 @@ def add_number(call: Call) -> Reply:
     is_reserved = parse_boolean("IsReserved", reserved) if reserved else False
     owned = owned_number(account, sid, number)
     check_free(account, owned, service["sid"])
-    return Reply(201, account.add(KIND, build(account, service, owned, is_reserved, iso8601())))
+    return created(account, KIND, build(account, service, owned, is_reserved, iso8601()))
 
 
-@API.route(PRODUCT, "GET", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}")
-def fetch_number(call: Call) -> Reply:
-    """One number of this service, else 404 / 20404."""
-    return Reply(200, _member(call))
-
-
-@API.route(PRODUCT, "POST", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}")
 def update_number(call: Call) -> Reply:
     """``IsReserved`` (200); ``date_updated`` moves."""
     record = _member(call)
     reserved = last(call.form, "IsReserved")
-    if reserved:
-        record["is_reserved"] = parse_boolean("IsReserved", reserved)
-    record["date_updated"] = iso8601()
-    return Reply(200, record)
+    return updated(record, {"is_reserved": parse_boolean("IsReserved", reserved)} if reserved else {}, iso8601())
 
 
-@API.route(PRODUCT, "DELETE", "/v1/Services/{ServiceSid}/PhoneNumbers/{Sid}")
-def remove_number(call: Call) -> Reply:
-    """Take the number out of the service (204); it stays with the account, its ``sms_url`` unchanged."""
-    call.owner().remove(KIND, _member(call)["sid"])
-    return Reply(204)
-
-
-def free_numbers(account: Account, service: Record) -> None:
-    """Delete hook on Proxy services: the deleted service's numbers leave it."""
-    for record in members(account, service["sid"]):
+def free_numbers(account: Account, service_sid: str) -> None:
+    """The numbers of a Proxy service being deleted leave it (they stay with the account)."""
+    for record in members(account, service_sid):
         account.remove(KIND, record["sid"])
 
 
-on_delete(services.KIND, free_numbers)
+# Taking a number out (DELETE) leaves it with the account, its sms_url unchanged.
+ROUTES = rest_routes("/v1/Services/{ServiceSid}/PhoneNumbers", list_=list_numbers, create=add_number, fetch=fetching(_member),
+                     update=update_number, delete=deleting(_member, KIND))

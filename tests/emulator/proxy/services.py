@@ -4,23 +4,29 @@ Fields follow the ``proxy.v1.service`` schema of twilio_proxy_v1.json, in the sc
 spec example's ``sessions`` and ``phone_numbers``. ``UniqueName`` (at most 191 characters) is unique in the
 account: a second one answers 400 / 80602 "Service UniqueName must be unique." (Twilio's 80602 page; the status is
 *unconfirmed*). ``GET /v1/Services/{Sid}`` also accepts the unique name (the spec gives that ``Sid`` no SID
-pattern; *unconfirmed*). Deleting a service frees its numbers (a delete hook in :mod:`emulator.proxy.phone_numbers`).
+pattern; *unconfirmed*). Deleting a service frees its numbers (its delete handler calls
+:func:`emulator.proxy.phone_numbers.free_numbers`).
+
+The ``proxy_services`` seed section: ``{unique_name, sid?, phone_numbers?: [E.164 or PN...], default_ttl?,
+callback_url?, geo_match_level?, ...}``; each number must be one of the account's seeded ``phone_numbers`` and in at
+most one Proxy service.
 """
 
 from typing import Any, Optional
 
-from emulator.errors import TwilioError, not_found
+from emulator.api import incoming_phone_numbers
+from emulator.crud import create_record, fetching, listing, updated
+from emulator.errors import SeedError, TwilioError
 from emulator.forms import integer_between, last, one_of, parse_url, require, text_up_to
-from emulator.paging import v1_page
-from emulator.params import Param, read, sid_of
-from emulator.proxy import BASE_URL, PRODUCT
-from emulator.routing import API, Call, Reply, resource_path
+from emulator.params import Param, read, seed_mapping, seed_values, sid_of
+from emulator.proxy import SERVICES, SERVICES_URL, find_service, phone_numbers, service_url
+from emulator.routing import Call, Reply, rest_routes
 from emulator.state import Account, Record
 from emulator.timefmt import iso8601
 
-KIND = "proxy_services"
+KIND = SERVICES
 PREFIX = "KS"
-LIST_URL = f"{BASE_URL}/v1/Services"
+LIST_URL = SERVICES_URL
 LINKS = (("sessions", "Sessions"), ("phone_numbers", "PhoneNumbers"))
 
 PARAMS = (
@@ -44,11 +50,6 @@ ORDER = (
 )
 
 
-def service_url(sid: str) -> str:
-    """Twilio's absolute URL of a Proxy service."""
-    return f"{LIST_URL}/{sid}"
-
-
 def build(account: Account, sid: str, values: dict[str, Any], created: str) -> Record:
     """A complete service in schema order: defaults, then ``values`` (which hold ``unique_name``)."""
     record: dict[str, Any] = dict(DEFAULTS)
@@ -64,53 +65,72 @@ def check_unique_name(account: Account, name: str, own_sid: Optional[str] = None
         raise TwilioError(400, 80602, "Service UniqueName must be unique.")
 
 
-def find(call: Call, param: str = "Sid", by_name: bool = False) -> Record:
-    """The service named by the path's ``param`` (also by unique name when ``by_name``), else 404 / 20404."""
-    account, key = call.owner(), call.params[param]
-    record = account.get(KIND, key)
-    if record is None and by_name:
-        record = next((found for found in account.records(KIND) if found["unique_name"] == key), None)
-    if record is None:
-        raise not_found(resource_path(call.path))
-    return record
-
-
-@API.route(PRODUCT, "GET", "/v1/Services")
-def list_services(call: Call) -> Reply:
-    """Creation order, paged (key ``services``)."""
-    account = call.owner()
-    return Reply(200, v1_page(account.records(KIND), call.query, url=LIST_URL, key="services", position=account.position))
-
-
-@API.route(PRODUCT, "POST", "/v1/Services")
 def create_service(call: Call) -> Reply:
     """Create (201); ``UniqueName`` is required and unique."""
     require(call.form, "UniqueName")
     values = read(call.form, PARAMS)
-    account = call.owner()
-    check_unique_name(account, values["unique_name"])
-    return Reply(201, account.add(KIND, build(account, account.new_sid(PREFIX), values, iso8601())))
+    check_unique_name(call.owner(), values["unique_name"])
+    return create_record(call, KIND, PREFIX, build, values)
 
 
-@API.route(PRODUCT, "GET", "/v1/Services/{Sid}")
-def fetch_service(call: Call) -> Reply:
-    """Fetch one service by SID or unique name."""
-    return Reply(200, find(call, by_name=True))
-
-
-@API.route(PRODUCT, "POST", "/v1/Services/{Sid}")
 def update_service(call: Call) -> Reply:
     """Change the sent fields (200); ``date_updated`` moves."""
-    record = find(call)
+    record = find_service(call)
     values = read(call.form, PARAMS)
     if last(call.form, "UniqueName") is not None:
         check_unique_name(call.owner(), values["unique_name"], record["sid"])
-    record.update(values, date_updated=iso8601())
-    return Reply(200, record)
+    return updated(record, values, iso8601())
 
 
-@API.route(PRODUCT, "DELETE", "/v1/Services/{Sid}")
 def delete_service(call: Call) -> Reply:
-    """Delete (204); its numbers leave the service and stay with the account."""
-    call.owner().remove(KIND, find(call)["sid"])
+    """Delete (204) the service and what goes with it: its numbers leave it and stay with the account."""
+    service = find_service(call)
+    account = call.owner()
+    phone_numbers.free_numbers(account, service["sid"])
+    account.remove(KIND, service["sid"])
     return Reply(204)
+
+
+def _fetch_find(call: Call) -> Record:
+    """A fetch's service, by SID or unique name."""
+    return find_service(call, by_name=True)
+
+
+ROUTES = rest_routes("/v1/Services", list_=listing(KIND, LIST_URL, "services"), create=create_service, fetch=fetching(_fetch_find),
+                     update=update_service, delete=delete_service)
+
+
+SEED_FIELDS = ("sid", "phone_numbers") + tuple(param.name for param in PARAMS)
+
+
+def _owned(account: Account, ref: Any, where: str) -> Record:
+    """The owned number a seed reference (E.164 number or PN SID) names."""
+    if not isinstance(ref, str):
+        raise SeedError(f"{where}: expected an E.164 number (quoted, \"+15005550006\") or a PN SID, got {ref!r}")
+    for record in account.records(incoming_phone_numbers.KIND):
+        if ref in (record["sid"], record["phone_number"]):
+            return record
+    raise SeedError(f"{where}: {ref} is not one of this account's phone_numbers")
+
+
+def from_seed(account: Account, entry: Any, where: str) -> Record:
+    """A seeded Proxy service; its numbers go to the ``proxy_phone_numbers`` store."""
+    entry = seed_mapping(entry, where, SEED_FIELDS, ("unique_name",))
+    values = seed_values(entry, PARAMS, where)
+    try:
+        check_unique_name(account, values["unique_name"])
+    except TwilioError:
+        raise SeedError(f"{where}.unique_name: duplicate unique_name {values['unique_name']}") from None
+    stamp = iso8601()
+    service = build(account, entry.get("sid") or account.new_sid(PREFIX), values, stamp)
+    numbers = entry.get("phone_numbers") or []
+    if not isinstance(numbers, list):
+        raise SeedError(f"{where}.phone_numbers: expected a list of E.164 numbers or PN SIDs")
+    for index, ref in enumerate(numbers):
+        owned = _owned(account, ref, f"{where}.phone_numbers[{index}]")
+        try:
+            phone_numbers.check_free(account, owned, service["sid"])
+        except TwilioError as error:
+            raise SeedError(f"{where}.phone_numbers[{index}]: {error.message}") from None
+        account.add(phone_numbers.KIND, phone_numbers.build(account, service, owned, False, stamp))
+    return service

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from emulator import state as state_module
+from emulator.messaging import a2p_campaigns as campaigns_module
+from emulator.messaging import pool as pool_module
 from emulator.messaging import services as services_module
 from emulator_testkit import ACCOUNT_A, SEEDED_SERVICE
 
@@ -213,16 +214,15 @@ def test_seeded_service_is_served(api: Any) -> None:
     assert body["sticky_sender"] is True
 
 
-def test_delete_hooks_see_the_deleted_service(api: Any) -> None:
-    seen: list[tuple[str, str]] = []
-    unsubscribe = state_module.on_delete(services_module.KIND, lambda account, record: seen.append((account.sid, record["sid"])))
-    try:
-        created = api.create_service("Hooked")
-        api.delete(f"/messaging/v1/Services/{created['sid']}")
-        api.delete(f"/messaging/v1/Services/{created['sid']}")
-    finally:
-        unsubscribe()
-    assert seen == [(ACCOUNT_A, created["sid"])]
+def test_delete_cascades_see_the_deleted_service(api: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service's delete handler frees its senders and drops its campaign, once, for the deleted service only."""
+    seen: list[tuple[str, str, str]] = []
+    for module, name in ((pool_module, "free_senders"), (campaigns_module, "drop_campaign_of")):
+        monkeypatch.setattr(module, name, lambda account, sid, name=name: seen.append((name, account.sid, sid)))
+    created = api.create_service("Hooked")
+    api.delete(f"/messaging/v1/Services/{created['sid']}")
+    api.delete(f"/messaging/v1/Services/{created['sid']}")
+    assert seen == [("free_senders", ACCOUNT_A, created["sid"]), ("drop_campaign_of", ACCOUNT_A, created["sid"])]
 
 
 def test_keep_alive_connection_serves_every_response_kind(api: Any) -> None:

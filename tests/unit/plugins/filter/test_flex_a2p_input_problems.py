@@ -66,6 +66,12 @@ def test_each_problem_names_the_variable_and_the_value(changes, named):
     ({"flex_a2p_campaign": {**CAMPAIGN, "help_keywords": "HELP"}}, "flex_a2p_campaign.help_keywords='HELP' is not a list"),
     ({"flex_a2p_campaign": {**CAMPAIGN, "help_message": "Call us."}}, "flex_a2p_campaign.help_message must be 20 to 320 characters long, got 8"),
     ({"flex_a2p_campaign_poll_interval": float("nan")}, "flex_a2p_campaign_poll_interval must be between 1 and 1000000, got nan"),
+    # A misspelled campaign key was ignored (the campaign registered without it); a brand type Twilio has not, found late.
+    ({"flex_a2p_campaign": {**CAMPAIGN, "optin_message": "Reply YES to get texts from Example Co."}},
+     "flex_a2p_campaign.optin_message is not an option the role passes on (usecase, description,"),
+    ({"flex_a2p_brand_sid": "", "flex_a2p_brand": {"customer_profile_bundle_sid": "BU" + "1" * 32, "a2p_profile_bundle_sid": "BU" + "2" * 32,
+                                                   "brand_type": "STARTER"}},
+     "flex_a2p_brand.brand_type='STARTER' is not one of STANDARD, SOLE_PROPRIETOR"),
 ])
 def test_types_blanks_and_an_exclusive_pool_without_numbers(changes, named):
     problems = flex_a2p_input_problems({**GOOD, **changes})
@@ -161,3 +167,31 @@ def test_a_sole_proprietor_number_list_counts_identical_entries_once_and_mixed_f
         "flex_a2p_phone_numbers lists 2 entries (E.164 numbers and PN... SIDs, which cannot be matched before the numbers are read; give "
         "each number once, in one form), but flex_a2p_brand.brand_type='SOLE_PROPRIETOR' and Twilio allows one phone number per "
         "sole-proprietor campaign: list one number, or register a STANDARD brand"]
+
+
+def test_the_ranges_and_options_are_the_modules():
+    """The bounds are the modules' own (sender_pool's, the wait's, the service table's name length), and the service
+    settings and brand options are the table fields the role passes on (plugin_utils/_role_options.py)."""
+    # pylint: disable=import-outside-toplevel
+    from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import MIN_POLL_SECONDS, MIN_WAIT_SECONDS
+    from ansible_collections.tendlc.twilio.plugins.module_utils._senders import CONCURRENCY, POOL_LIMIT
+    from ansible_collections.tendlc.twilio.plugins.module_utils._service import SERVICE
+    from ansible_collections.tendlc.twilio.plugins.plugin_utils._role_options import SETTINGS
+
+    most = SERVICE.by_option()["friendly_name"].length[1]
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_concurrency": CONCURRENCY[1], "flex_a2p_pool_limit": POOL_LIMIT[1],
+                                    "flex_a2p_campaign_wait_timeout": MIN_WAIT_SECONDS, "flex_a2p_campaign_poll_interval": MIN_POLL_SECONDS,
+                                    "flex_a2p_service_name": "F" * most}) == []
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_concurrency": CONCURRENCY[1] + 1, "flex_a2p_pool_limit": POOL_LIMIT[0] - 1,
+                                    "flex_a2p_campaign_wait_timeout": MIN_WAIT_SECONDS - 1, "flex_a2p_campaign_poll_interval": MIN_POLL_SECONDS / 2,
+                                    "flex_a2p_service_name": "F" * (most + 1)}) == [
+        "flex_a2p_service_name must be 1 to %d characters long, got %d: %r... (%d characters)" % (most, most + 1, "F" * 60, most + 1),
+        "flex_a2p_concurrency must be between %d and %d, got %d" % (CONCURRENCY[0], CONCURRENCY[1], CONCURRENCY[1] + 1),
+        "flex_a2p_pool_limit must be between %d and %d, got %d" % (POOL_LIMIT[0], POOL_LIMIT[1], POOL_LIMIT[0] - 1),
+        "flex_a2p_campaign_wait_timeout must be between 1 and 1000000, got 0",
+        "flex_a2p_campaign_poll_interval must be between 1 and 1000000, got 0.5"]
+    every_setting = {option: None for option in SETTINGS["flex_a2p_service_settings"]}
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_service_settings": every_setting}) == []
+    assert flex_a2p_input_problems({**GOOD, "flex_a2p_service_settings": {"usecase": "marketing"}}) == [
+        "flex_a2p_service_settings.usecase is not an option the role passes on (%s)"
+        % ", ".join(SETTINGS["flex_a2p_service_settings"] + ("use_inbound_webhook_on_number", "friendly_name"))]

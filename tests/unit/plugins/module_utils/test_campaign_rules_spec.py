@@ -1,4 +1,4 @@
-"""The A2P campaign's field rules, in the module (_inputs.py) and in the emulator (a2p_campaign_fields.py), read against
+"""The A2P campaign's field rules, in the modules' table (_campaign.CAMPAIGN) and in the emulator (a2p_campaign_fields.py), read against
 the text of Twilio's spec: the descriptions of the UsAppToPerson create's parameters in twilio_messaging_v1.json.
 
 The two are separate code (the emulator models Twilio independently of the collection); both must say what the spec says.
@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from ansible_collections.tendlc.twilio.plugins.module_utils import _inputs
+from ansible_collections.tendlc.twilio.plugins.module_utils import _campaign
+from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import CAMPAIGN
 
 TESTS = Path(__file__).resolve().parents[3]
 if str(TESTS) not in sys.path:
@@ -30,6 +31,7 @@ TEXTS = {"Description": "description", "MessageFlow": "message_flow", "OptInMess
          "HelpMessage": "help_message"}
 KEYWORDS = {"OptInKeywords": "opt_in_keywords", "OptOutKeywords": "opt_out_keywords", "HelpKeywords": "help_keywords"}
 NUMBERS = {"two": 2, "five": 5}
+FIELDS = CAMPAIGN.by_option()
 
 
 @pytest.fixture(name="create", scope="module")
@@ -50,7 +52,7 @@ def limits(text: str) -> tuple[int, int]:
 @pytest.mark.parametrize("param", sorted(TEXTS))
 def test_text_lengths_are_the_specs(create: dict[str, Any], param: str) -> None:
     expected = limits(create[param]["description"])
-    assert _inputs.CAMPAIGN_TEXTS[TEXTS[param]] == expected
+    assert FIELDS[TEXTS[param]].length == expected and FIELDS[TEXTS[param]].param == param
     assert emulator_fields.TEXT_LIMITS[param] == expected
 
 
@@ -59,7 +61,7 @@ def test_samples_are_the_specs(create: dict[str, Any]) -> None:
     count = re.search(r"min (\w+) and max (\w+)", text)
     assert count, text
     expected_count = (NUMBERS[count.group(1)], NUMBERS[count.group(2)])
-    assert (_inputs.SAMPLE_COUNT, _inputs.SAMPLE_LENGTH) == (expected_count, limits(text))
+    assert (FIELDS["message_samples"].items, FIELDS["message_samples"].length) == (expected_count, limits(text))
     assert (emulator_fields.SAMPLE_COUNT, emulator_fields.SAMPLE_LENGTH) == (expected_count, limits(text))
 
 
@@ -68,7 +70,8 @@ def test_keywords_are_the_specs(create: dict[str, Any], param: str) -> None:
     text = create[param]["description"]
     assert "Values must be alphanumeric." in text
     maximum = int(re.search(r"(\d+) character maximum", text).group(1))
-    assert _inputs.KEYWORDS_MAX == emulator_fields.KEYWORDS_MAX == maximum
-    for pattern in (_inputs.KEYWORD, emulator_fields.KEYWORD):  # alphanumeric, whole values only
+    assert _campaign.KEYWORDS_MAX == emulator_fields.KEYWORDS_MAX == maximum
+    for pattern in (_campaign.KEYWORD, emulator_fields.KEYWORD):  # alphanumeric, whole values only
         assert pattern.fullmatch("STOP2") and not pattern.fullmatch("STOP-NOW") and not pattern.fullmatch("STOP\n")
-    assert param in [spec.param for spec in emulator_fields.PARAMS] and KEYWORDS[param] in _inputs.CAMPAIGN_KEYWORDS
+    assert param in [spec.param for spec in emulator_fields.PARAMS]
+    assert FIELDS[KEYWORDS[param]].param == param and FIELDS[KEYWORDS[param]].extra is _campaign.check_keywords

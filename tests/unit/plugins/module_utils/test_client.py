@@ -8,8 +8,9 @@ import pytest
 from requests_mock import ANY
 from twilio_payloads import ACCOUNT_SID, AUTH_TOKEN, SERVICES_URL, error, owned_number, page, page2010, service
 
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import build_client, call, resource_dict, rewrite_url
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import build_client, call, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import CREDENTIALS_HINT, ModuleError, TransportError
+from ansible_collections.tendlc.twilio.plugins.module_utils._http import rewrite_url
 
 EMULATOR = "http://127.0.0.1:8080"
 MG1 = "MG" + "c" * 32

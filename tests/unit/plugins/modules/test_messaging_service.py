@@ -8,6 +8,8 @@ from urllib.parse import parse_qs
 import pytest
 from twilio_payloads import AUTH, AUTH_TOKEN, SERVICES_URL, campaign, error, mock_carried, page, service
 
+from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_service_options
 from ansible_collections.tendlc.twilio.plugins.modules import messaging_service
 
 MG1 = "MG" + "a" * 32
@@ -88,6 +90,32 @@ def test_check_mode_create_without_writing(requests_mock, run_module):
     assert result["changed"] is True
     assert result["diff"] == {"before": {}, "after": {"friendly_name": "Flex"}}
     assert not writes(requests_mock)
+
+
+def test_check_mode_create_returns_what_a_real_create_returns_less_what_twilio_assigns(requests_mock, run_module):
+    """One result shape: a check-mode create holds every field of a real create's result except sid, account, dates and
+    links; the options set with their values, Twilio's defaults for the others (as the real create's record has them)."""
+    args = {**AUTH, "friendly_name": "Flex", "use_inbound_webhook_on_number": True, "sticky_sender": False, "validity_period": 600,
+            "inbound_request_url": "https://flex.example.com/sms"}
+    sent = {key: value for key, value in args.items() if key not in AUTH}
+    requests_mock.get(SERVICES_URL, json=page("services", []))
+    requests_mock.post(SERVICES_URL, status_code=201, json=service(MG1, **sent))
+    real = run_module(messaging_service, args)["service"]
+    planned = run_module(messaging_service, args, check_mode=True)["service"]
+    assigned = {"sid", "account_sid", "date_created", "date_updated", "url", "links"}
+    assert assigned <= set(real) and set(planned) == set(real) - assigned
+    assert {key: planned[key] for key in sent} == sent
+    assert planned == {key: value for key, value in real.items() if key not in assigned}
+    assert len(writes(requests_mock)) == 1  # the real run's create only
+
+
+@pytest.mark.parametrize("option, value", [("inbound_method", "post"), ("usecase", "support"), ("scan_message_content", "on")])
+def test_service_checks_refuse_a_value_outside_the_choices_with_the_prefix(option, value):
+    """check_service_options (also the flex_a2p role's input filter, with its variable as prefix) holds the table's choices."""
+    with pytest.raises(ModuleError) as refused:
+        check_service_options({option: value}, "flex_a2p_service_settings.")
+    assert refused.value.msg.startswith("flex_a2p_service_settings.%s=%r is not one of " % (option, value))
+    assert refused.value.extra["field"] == "flex_a2p_service_settings." + option
 
 
 def test_rename_by_sid(requests_mock, run_module):

@@ -390,3 +390,43 @@ def test_a_sole_proprietor_replacement_that_cannot_put_the_old_number_back_says_
     assert ("The messaging service %s now has no phone number: +15550000001 (%s) was removed to make room for the new number of its "
             "sole-proprietor campaign, and putting it back failed (" % (MG, PN1)) in result["msg"]
     assert "Add +15550000001 back to %s, or run the task again." % MG in result["msg"]
+
+
+def test_check_mode_returns_the_keys_a_real_run_returns(account, run_module):
+    """One result shape: added, removed, moved and senders hold entries with the same keys in check mode as in a real run;
+    only an alpha sender's SID is unknown (null) until Twilio adds it."""
+    def added(request, context):
+        sid = parse_qs(request.text)["PhoneNumberSid"][0]
+        return pool_member(MG, sid, "phone_number", {PN2: "+15550000002", PN3: "+15550000003"}[sid])
+
+    account.post(ADD_URL, status_code=201, json=added)
+    account.post(pool_url(MG, "AlphaSenders"), status_code=201, json=pool_member(MG, "AI" + "8" * 32, "alpha_sender", "Globex"))
+    args = {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002", "+15550000003"], "alpha_senders": ["Globex"], "exclusive": True,
+            "on_conflict": "move"}
+    planned = run_module(sender_pool, args, check_mode=True)
+    assert writes(account) == []
+    real = run_module(sender_pool, args)
+    assert "failed" not in real, real.get("msg")
+    assert set(planned) - {"invocation", "warnings"} == set(real) - {"invocation", "warnings"} == {
+        "changed", "service_sid", "added", "removed", "moved", "senders"}
+    for key in ("added", "removed", "moved", "senders"):
+        assert [set(m) for m in planned[key]] == [set(m) for m in real[key]], key
+    alpha = {"kind": "alpha_sender", "value": "Globex"}
+    assert [m for m in planned["added"] if m["kind"] == "alpha_sender"] == [{"sid": None, **alpha}]
+    assert [m for m in real["added"] if m["kind"] == "alpha_sender"] == [{"sid": "AI" + "8" * 32, **alpha}]
+    for key in ("removed", "moved"):
+        assert planned[key] == real[key], key
+    assert [m["value"] for m in planned["senders"]] == [m["value"] for m in real["senders"]] == ["Globex", "+15550000002", "+15550000003", "12345"]
+    assert set(planned["moved"][0]) == {"sid", "kind", "value", "from_service"}
+
+
+@pytest.mark.parametrize("args, text", [
+    ({"concurrency": 33}, "concurrency must be between 1 and 32, got 33"),
+    ({"pool_limit": 0}, "pool_limit must be between 1 and 1000000, got 0"),
+    ({"pool_limit": 10 ** 6 + 1}, "pool_limit must be between 1 and 1000000, got 1000001"),
+])
+def test_the_pool_options_have_the_ranges_the_role_checks_too(requests_mock, run_module, args, text):
+    """concurrency and pool_limit follow _senders.CONCURRENCY and POOL_LIMIT, the constants the role's input filter reads."""
+    result = run_module(sender_pool, {**AUTH, "service": "Flex", "phone_numbers": ["+15550000002"], **args})
+    assert result["failed"] is True and text in result["msg"] and result["field"] in args
+    assert not requests_mock.request_history
