@@ -64,7 +64,8 @@ def flex_a2p_brand_now(steps: dict[str, Any], plan: dict[str, Any] | None = None
     plan = plan or {}
     if registers:
         brand = applied_or_planned(steps.get("brand"), plan.get("brand")).get("brand") or {}
-        return {"sid": brand.get("sid") or "", "status": brand.get("status") or ""}
+        # A brand still to be registered has no SID; its planned status (a check-mode registration's PENDING) is not yet one.
+        return {"sid": brand.get("sid") or "", "status": (brand.get("status") or "") if brand.get("sid") else ""}
     brands = applied_or_planned(steps.get("brand_read"), plan.get("brand_read")).get("brands") or [{}]
     return {"sid": brand_sid or "", "status": (brands[0] or {}).get("status") or ""}
 

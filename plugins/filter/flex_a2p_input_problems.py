@@ -104,7 +104,9 @@ def _set_by_role(name: str, given: dict[str, Any]) -> list[str]:
 
 
 def _unknown_keys(name: str, given: dict[str, Any], known: tuple[str, ...]) -> list[str]:
-    return ["%s.%s is not an option the role passes on (%s)" % (name, key, ", ".join(known)) for key in given if key not in known]
+    """Keys that are not among the options passed on (those the role sets itself are named by _set_by_role)."""
+    return ["%s.%s is not an option the role passes on (%s)" % (name, key, ", ".join(known)) for key in given
+            if key not in known and key not in SET_BY_ROLE.get(name, ())]
 
 
 def _mapping(params: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:
@@ -121,7 +123,7 @@ def _service(params: dict[str, Any], problems: list[str]) -> None:
     _collect(problems, check_name, "flex_a2p_service_name", params.get("flex_a2p_service_name"), NAME.length[1] if NAME.length else 64)
     _collect(problems, check_sid, "flex_a2p_service_sid", params.get("flex_a2p_service_sid") or None, "MG")
     problems += _set_by_role("flex_a2p_service_settings", settings)
-    problems += _unknown_keys("flex_a2p_service_settings", settings, SERVICE_SETTINGS + SET_BY_ROLE["flex_a2p_service_settings"])
+    problems += _unknown_keys("flex_a2p_service_settings", settings, SERVICE_SETTINGS)
     period = settings.get("validity_period")
     if period is not None and not isinstance(period, int):
         try:
@@ -164,7 +166,7 @@ def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
         value = brand.get(field.option)
         _collect(problems, field.check, (value or None) if field in BUNDLES else value, "flex_a2p_brand.")
     problems += _set_by_role("flex_a2p_campaign", campaign)
-    problems += _unknown_keys("flex_a2p_campaign", campaign, CAMPAIGN_OPTIONS + SET_BY_ROLE["flex_a2p_campaign"])
+    problems += _unknown_keys("flex_a2p_campaign", campaign, CAMPAIGN_OPTIONS)
     _collect(problems, check_campaign_options, campaign, "flex_a2p_campaign.")
     problems += _usecase_of_brand_type(brand, campaign)
     problems += _numbers_of_sole_proprietor(brand, campaign, params.get("flex_a2p_phone_numbers"))

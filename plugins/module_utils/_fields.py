@@ -152,6 +152,10 @@ class Resource:
         """The options the user set (not None), by option name."""
         return {field.option: params[field.option] for field in self.fields if params.get(field.option) is not None}
 
+    def missing_on_create(self, wanted: Mapping[str, Any]) -> list[str]:
+        """The options a create requires (C(create_required)) that the user did not set."""
+        return [field.option for field in self.fields if field.create_required and wanted.get(field.option) is None]
+
     def current(self, record: Any) -> dict[str, Any]:
         """The record's values of the table's fields, by option name (a record is an SDK instance or a dict)."""
         read = record.get if isinstance(record, dict) else (lambda name: getattr(record, name, None))

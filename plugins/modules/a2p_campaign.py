@@ -230,7 +230,7 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._a2p import (
     wait_for,
 )
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule, wanted_changes
-from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import CAMPAIGN, CREATE_REQUIRED, FIXED, UPDATE_REQUIRED, planned_campaign
+from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import CAMPAIGN, CREATE_REQUIRED, FIXED, UPDATE_REQUIRED, URL_OPTIONS, planned_campaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call, call_delete, create_once, resource_dict
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, ModuleError
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_options
@@ -254,12 +254,16 @@ class A2PCampaign(TwilioModule):
     brand: Any = None
 
     def validate(self) -> None:
+        # The privacy policy and terms URLs may carry a password or a token: masked in the result, its diff and its invocation.
+        self.hide_url_secrets(*(self.params[option] for option in URL_OPTIONS))
         check_campaign_options(self.params)
         check_wait_options(self.params)
 
     def execute(self) -> None:
         self.service = service_to_plan(self, self.params["service"])
         self.campaign = service_campaign(self.client, self.service.sid) if self.service else None
+        if self.campaign is not None:  # its URLs as Twilio holds them, masked like the options'
+            self.hide_url_secrets(*(getattr(self.campaign, CAMPAIGN.by_option()[option].response, None) for option in URL_OPTIONS))
         self.result["replaced"] = False
         if self.params["state"] == "absent":
             self.absent()
@@ -298,7 +302,7 @@ class A2PCampaign(TwilioModule):
     def _check_create(self) -> dict[str, Any]:
         """Everything a create needs: the required fields, an approved brand, a use case the brand may use."""
         wanted = self._wanted()
-        missing = [option for option in CREATE_REQUIRED if option not in wanted]
+        missing = CAMPAIGN.missing_on_create(wanted)
         if missing:
             raise ModuleError("To register an A2P campaign, also give: %s." % ", ".join(missing), field=missing[0])
         brand_sid = wanted["brand_registration_sid"]

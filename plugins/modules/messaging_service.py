@@ -221,6 +221,9 @@ class MessagingService(TwilioModule):
     def validate(self) -> None:
         # Webhook URLs may carry a password or a token: masked in the result, its diff and its invocation.
         self.hide_url_secrets(*(self.params[field] for field in URL_FIELDS))
+        if not self.params["sid"] and self.params["friendly_name"] is None:  # required_one_of takes a key given as null
+            raise ModuleError("friendly_name is null and sid is %r: give one of them to name the messaging service. Nothing was sent."
+                              % (self.params["sid"],), field="friendly_name")
         check_service_options(self.params)
 
     def execute(self) -> None:
@@ -276,6 +279,10 @@ class MessagingService(TwilioModule):
 
     def _create(self) -> None:
         wanted = self._wanted()
+        missing = SERVICE.missing_on_create(wanted)
+        if missing:
+            raise ModuleError("To create a messaging service, give %s (null or unset here); nothing was created." % ", ".join(missing),
+                              field=missing[0])
         self.mark_changed()
         self.set_diff(before={}, after=wanted)
         self.result["service"] = self._result(created=wanted)

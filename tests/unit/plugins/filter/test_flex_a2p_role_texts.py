@@ -121,10 +121,10 @@ PLANNED = {"brand": {"changed": True, "brand": {"status": "PENDING"}}, "brand_re
 @pytest.mark.parametrize("steps, plan, now", [
     # planning: the brand step of this pass ran; no plan yet
     ({"brand": {"changed": False, "adopted": True, "brand": BRAND}, "brand_read": SKIPPED}, {}, {"sid": BRAND["sid"], "status": "APPROVED"}),
-    # planning a registration: no SID yet
-    ({"brand": {"changed": True, "brand": {"status": "PENDING"}}, "brand_read": SKIPPED}, {}, {"sid": "", "status": "PENDING"}),
+    # planning a registration: no SID yet, and the planned brand's PENDING is no status of a registered brand
+    ({"brand": {"changed": True, "brand": {"status": "PENDING"}}, "brand_read": SKIPPED}, {}, {"sid": "", "status": ""}),
     # applying: the brand was not registered in this pass (skipped), so the plan's stands
-    ({"brand": SKIPPED, "brand_read": SKIPPED}, PLANNED, {"sid": "", "status": "PENDING"}),
+    ({"brand": SKIPPED, "brand_read": SKIPPED}, PLANNED, {"sid": "", "status": ""}),
     # applying a registration: this pass's result, with Twilio's SID
     ({"brand": {"changed": True, "brand": BRAND}, "brand_read": SKIPPED}, PLANNED, {"sid": BRAND["sid"], "status": "APPROVED"}),
     # a brand step that failed while planning (failed_when false) has no brand

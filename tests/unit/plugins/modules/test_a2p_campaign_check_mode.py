@@ -76,3 +76,21 @@ def test_the_rollout_summary_of_a_planned_campaign_still_says_to_be_registered()
     done = flex_a2p_summary({"campaign": planned}, {"campaign": {**planned, "campaign": {**planned["campaign"], "sid": QE}}},
                             {"account": "acct", "check_mode": False})
     assert (done["campaign_action"], done["campaign_status"]) == ("register", "PENDING")
+
+
+SECRET_URL = "https://alice:hunter2@example.com/privacy?token=SECRET123"
+
+
+def test_url_passwords_and_tokens_never_show_in_the_result_or_diff(requests_mock, run_module):
+    # The privacy policy URL given with user info and a token, and the campaign's terms URL as Twilio holds it: both were
+    # shown as they are in the campaign, its diff and the invocation (messaging_service masked its webhooks already).
+    held = "https://bob:letmein@example.com/terms?key=HELD456"
+    requests_mock.get(SERVICES_URL + "/" + MG, json=service(MG, "Flex"))
+    requests_mock.get(USA2P, json=page("compliance", [campaign(MG, QE, BN, terms_and_conditions_url=held, opt_in_keywords=["START"])], url=USA2P))
+    requests_mock.post(USA2P + "/" + QE, json=campaign(MG, QE, BN, terms_and_conditions_url=held, privacy_policy_url=SECRET_URL,
+                                                       opt_in_keywords=["START"], has_embedded_phone=True))
+    result = run_module(a2p_campaign, {**AUTH, **FIELDS, "privacy_policy_url": SECRET_URL}, diff=True)
+    shown = str(result)
+    for secret in ("hunter2", "SECRET123", "letmein", "HELD456"):
+        assert secret not in shown, secret
+    assert result["changed"] is True and result["diff"]["after"]

@@ -227,6 +227,9 @@ def test_bad_credentials_fail_clearly(requests_mock, run_module):
     ({"friendly_name": "Flex", "status_callback": "not a url"}, "status_callback"),
     ({"friendly_name": "Flex", "account_sid": "AC123"}, "account_sid"),
     ({"friendly_name": "Flex", "api_url": "localhost:8080"}, "api_url"),
+    # A key given as null passes Ansible's required_one_of: the module crashed on the create ('friendly_name').
+    ({"friendly_name": None}, "friendly_name"),
+    ({"friendly_name": None, "sid": "", "state": "absent"}, "friendly_name"),
 ])
 def test_bad_input_fails_before_any_request(requests_mock, run_module, args, field):
     result = run_module(messaging_service, {**AUTH, **args})
