@@ -156,7 +156,7 @@ FIXED = tuple(field.option for field in CAMPAIGN.fields if not field.updatable)
 UPDATABLE = tuple(field.option for field in CAMPAIGN.fields if field.updatable)
 CREATE_REQUIRED = tuple(field.option for field in CAMPAIGN.fields if field.create_required)
 UPDATE_REQUIRED = tuple(field.option for field in CAMPAIGN.fields if field.update_required)
-URL_OPTIONS = tuple(field.option for field in CAMPAIGN.fields if field.kind == "url")  # may carry a password: masked in all output
+URL_OPTIONS = CAMPAIGN.url_options()  # may carry a password: masked in all output
 
 
 def planned_campaign(sent: dict[str, Any], service_sid: str | None, brand: Any) -> dict[str, Any]:

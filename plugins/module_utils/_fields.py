@@ -139,6 +139,10 @@ class Resource:
     def options(self) -> tuple[str, ...]:
         return tuple(field.option for field in self.fields)
 
+    def url_options(self) -> tuple[str, ...]:
+        """The options that hold a URL (kind C(url)): a password or token in one is masked in all output."""
+        return tuple(field.option for field in self.fields if field.kind == "url")
+
     def argument_spec(self) -> dict[str, dict[str, Any]]:
         """The argument_spec entries of every field (the module adds its own options: state, force, wait, ...)."""
         return {field.option: field.spec() for field in self.fields}

@@ -58,4 +58,4 @@ SERVICE = Resource(
     modules=("messaging_service",),
 )
 
-URL_FIELDS = tuple(field.option for field in SERVICE.fields if field.kind == "url")
+URL_FIELDS = SERVICE.url_options()

@@ -263,7 +263,8 @@ class A2PCampaign(TwilioModule):
         self.service = service_to_plan(self, self.params["service"])
         self.campaign = service_campaign(self.client, self.service.sid) if self.service else None
         if self.campaign is not None:  # its URLs as Twilio holds them, masked like the options'
-            self.hide_url_secrets(*(getattr(self.campaign, CAMPAIGN.by_option()[option].response, None) for option in URL_OPTIONS))
+            held = CAMPAIGN.current(self.campaign)
+            self.hide_url_secrets(*(held[option] for option in URL_OPTIONS))
         self.result["replaced"] = False
         if self.params["state"] == "absent":
             self.absent()
