@@ -77,7 +77,7 @@ _value:
       type: str
     findings:
       description: What is wrong, each C({kind, text, next_step}); C(kind) is one of V(error), V(invalid), V(account), V(service),
-        V(pool), V(rollout), V(cost), V(campaign), V(brand), V(unregistered), V(toll_free), V(routing).
+        V(pool), V(rollout), V(cost), V(campaign), V(brand), V(onboarding), V(unregistered), V(toll_free), V(routing).
       type: list
       elements: dict
     service:
@@ -118,12 +118,18 @@ _value:
       description: Listed numbers whose inbound SMS do not reach Flex, and why (C(broken)); C(no_sms) lists the numbers
         left out because they cannot receive SMS.
       type: dict
+    onboarding:
+      description:
+        - Only with C(flex_a2p_onboarding), each step of the business's onboarding, C(profile), C(trust_product), C(brand),
+          C(vetting) and C(campaign), as C({sid, status, errors, done}), what it waits for (C(waiting)) and C(next).
+          SIDs, statuses and Twilio's errors only, never the business's data.
+      type: dict
 """
 
 
 # Findings are listed most urgent first: what fails now (reads, the account, inbound SMS, filtered senders), then what
 # the brand and campaign need, then what a rollout would cost or lose, then plain drift.
-ORDER = ("error", "invalid", "account", "routing", "unregistered", "toll_free", "brand", "campaign", "rollout", "cost", "service", "pool")
+ORDER = ("error", "invalid", "account", "routing", "unregistered", "toll_free", "onboarding", "brand", "campaign", "rollout", "cost", "service", "pool")
 
 
 def _finding(findings: list[dict[str, str]], kind: str, text: str, next_step: str) -> None:
@@ -285,6 +291,27 @@ def _brand(results: dict[str, Any], brand_sid: str | None, findings: list[dict[s
     return {"sid": brand_sid, "status": status, "identity_status": identity, "brand_type": brand.get("brand_type"), "errors": brand.get("errors") or []}
 
 
+def _onboarding(results: dict[str, Any], campaign: dict[str, Any], findings: list[dict[str, str]]) -> dict[str, Any] | None:
+    """The onboarding's record (filter flex_a2p_onboarding_summary, from the onboard steps in check mode) with the campaign;
+    a failed step, a bundle or brand Twilio rejected, or a step waiting for Twilio's review is a finding."""
+    onboarding = results.get("onboarding") or {}
+    if not onboarding:
+        return None
+    read = {"sid": campaign.get("sid"), "status": campaign.get("status"), "errors": campaign.get("errors") or [],
+            "done": "unchanged" if campaign.get("sid") else "not run"}
+    record = {**(onboarding.get("steps") or {}), "campaign": read}
+    for key, step in (onboarding.get("steps") or {}).items():
+        name = key.replace("_", " ")
+        if step.get("status") in ("twilio-rejected", "FAILED"):
+            _finding(findings, "onboarding", "onboarding: the %s%s is %s (%s)" % (name, " " + step["sid"] if step.get("sid") else "", step.get("status"),
+                     "; ".join(step.get("errors") or []) or "no errors given"), steps.ONBOARDING_REJECTED)
+        elif step.get("done") == "failed":
+            _finding(findings, "onboarding", "onboarding: reading the %s failed: %s" % (name, step.get("error")), steps.ONBOARDING_FAILED)
+    for text in onboarding.get("waiting") or []:
+        _finding(findings, "onboarding", "onboarding: %s" % text, steps.ONBOARDING_WAIT if "waiting for" in text else steps.ONBOARDING_RUN)
+    return {"steps": record, "waiting": onboarding.get("waiting") or [], "next": onboarding.get("next") or ""}
+
+
 def _sole_proprietor_pools(results: dict[str, Any], numbers: list[dict[str, Any]], findings: list[dict[str, str]]) -> None:
     """A campaign of a sole-proprietor brand on a service whose pool holds more than one of the account's phone numbers:
     Twilio lets such a campaign use one ("Troubleshooting A2P Phone Number registration issues")."""
@@ -404,15 +431,19 @@ def a2p_audit(results: dict[str, Any]) -> dict[str, Any]:
     unregistered = _unregistered(numbers, pool, {"sid": service["sid"], "campaign_status": campaign["status"]}, findings)
     toll_free = _toll_free(numbers, findings)
     routing = _routing(results, service["sid"], pool, findings)
+    onboarding = _onboarding(results, campaign, findings)
     findings.sort(key=lambda found: ORDER.index(found["kind"]))
     verdict = _verdict(read_failed, (service, pool, campaign, routing), findings)
-    return without_emails({
+    record = {
         "account": results.get("account"), "twilio_account": twilio_account, "verdict": verdict, "findings": findings, "service": service,
         "pool": pool, "campaign": campaign, "brand": brand, "numbers": numbers, "unregistered_senders": unregistered, "toll_free": toll_free,
         "not_senders": [n for n in numbers if n["sender_class"] == VOICE_ONLY], "out_of_scope": [n for n in numbers if n["sender_class"] in OUT_OF_SCOPE],
         "before_rollout": {"leaves_unregistered": pool["leaves_unregistered"], "registers_campaign": campaign["registers"],
                            "cost": steps.CAMPAIGN_COST if campaign["registers"] else None},
-        "routing": routing})
+        "routing": routing}
+    if onboarding is not None:
+        record["onboarding"] = onboarding
+    return without_emails(record)
 
 
 class FilterModule:

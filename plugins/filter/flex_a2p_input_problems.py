@@ -18,6 +18,7 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import CONCURRENCY, PHONE_NUMBER, POOL_LIMIT
 from ansible_collections.tendlc.twilio.plugins.module_utils._service import SERVICE
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_list, check_name, check_range, check_sid, shown, shown_list
+from ansible_collections.tendlc.twilio.plugins.plugin_utils._onboarding import onboarding_problems
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._role_options import SETTINGS
 
 DOCUMENTATION = r"""
@@ -84,9 +85,9 @@ ROLE_VARIABLES = (
     "flex_a2p_exclusive", "flex_a2p_allow_empty_pool", "flex_a2p_on_conflict", "flex_a2p_pool_limit", "flex_a2p_concurrency",
     "flex_a2p_brand_sid", "flex_a2p_brand", "flex_a2p_campaign", "flex_a2p_external_campaign_id", "flex_a2p_replace_campaign",
     "flex_a2p_wait_for_campaign", "flex_a2p_campaign_wait_timeout", "flex_a2p_campaign_poll_interval", "flex_a2p_inbound_routing",
-    "flex_a2p_routing_check",
+    "flex_a2p_routing_check", "flex_a2p_onboarding", "flex_a2p_onboarding_wait_timeout", "flex_a2p_onboarding_poll_interval",
 )
-ROLE_FACTS = ("flex_a2p_summary", "flex_a2p_audit")
+ROLE_FACTS = ("flex_a2p_summary", "flex_a2p_audit", "flex_a2p_onboarding_summary")
 PREFIX = "flex_a2p_"
 
 
@@ -173,7 +174,7 @@ def _brand_and_campaign(params: dict[str, Any], problems: list[str]) -> None:
     _collect(problems, check_campaign_id, "flex_a2p_external_campaign_id", external or None)
     if campaign and external:
         problems.append("flex_a2p_campaign and flex_a2p_external_campaign_id=%r are both given: a service has one campaign, give one of them" % external)
-    if campaign and not brand_sid and not brand:
+    if campaign and not brand_sid and not brand and not params.get("flex_a2p_onboarding"):
         problems.append("flex_a2p_campaign needs flex_a2p_brand_sid or flex_a2p_brand, both are empty")
     for field, low in (("flex_a2p_campaign_wait_timeout", MIN_WAIT_SECONDS), ("flex_a2p_campaign_poll_interval", MIN_POLL_SECONDS)):
         _collect(problems, check_range, field, params.get(field), low, MOST_SECONDS)
@@ -213,6 +214,14 @@ def _numbers_of_sole_proprietor(brand: dict[str, Any], campaign: dict[str, Any],
             "per sole-proprietor campaign: list one number, or register a STANDARD brand" % counted]
 
 
+def _onboarding(params: dict[str, Any], problems: list[str]) -> None:
+    """The business's data (plugin_utils/_onboarding: personal data is never repeated) and the waits for Twilio's reviews."""
+    problems += onboarding_problems(params.get("flex_a2p_onboarding"))
+    for name, low in (("flex_a2p_onboarding_wait_timeout", MIN_WAIT_SECONDS), ("flex_a2p_onboarding_poll_interval", MIN_POLL_SECONDS)):
+        if name in params:
+            _collect(problems, check_range, name, params.get(name), low, MOST_SECONDS)
+
+
 def _true(value: Any) -> bool:
     try:
         return boolean(value, strict=False)
@@ -238,6 +247,7 @@ def flex_a2p_input_problems(params: dict[str, Any], defined: list[str] | None = 
     _service(params, problems)
     _pool(params, problems)
     _brand_and_campaign(params, problems)
+    _onboarding(params, problems)
     return problems
 
 

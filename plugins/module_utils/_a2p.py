@@ -110,8 +110,12 @@ def wait_for(what: str, fetch: Callable[[], Any], status_of: Callable[[Any], str
         time.sleep(min(max(interval, MIN_POLL_SECONDS), remaining))
 
 
+# Error 30752's page: Twilio texts the verification request to the mobile number registered with the brand once the brand is
+# APPROVED; the owner replies YES; the OTP is valid 24 hours; a fresh one comes from the Console or a Brand Registration OTP
+# (POST /v1/a2p/BrandRegistrations/{BrandRegistrationSid}/SmsOtp, twilio_messaging_v1.json: "retry OTP verification").
 OTP_WAIT = ("waiting for the OTP: the brand's owner must confirm the one-time code sent by SMS to the mobile number registered with "
-            "the brand (the code is valid 24 hours; a new one can be sent from the Twilio Console or with the BrandRegistrations SmsOtp API)")
+            "the brand, by replying YES to that text within 24 hours; when the code expired or never arrived, send a new one with "
+            "a2p_brand's resend_otp option, from the Twilio Console or with the BrandRegistrations SmsOtp API")
 
 
 def awaiting_otp(brand: Any) -> str | None:
@@ -121,3 +125,13 @@ def awaiting_otp(brand: Any) -> str | None:
     if brand.brand_type != SOLE_PROPRIETOR or brand.identity_status == "VERIFIED":
         return None
     return "its identity_status is %s, and Twilio refuses campaigns under it (error 30991): %s" % (brand.identity_status, OTP_WAIT)
+
+
+def otp_resendable(brand: Any) -> bool:
+    """Whether a new one-time code can help: an APPROVED sole-proprietor brand whose identity_status is UNVERIFIED (error 30752)."""
+    return brand.status == "APPROVED" and brand.brand_type == SOLE_PROPRIETOR and brand.identity_status == "UNVERIFIED"
+
+
+def send_otp(client: Any, brand_sid: str) -> None:
+    """Have Twilio text the brand's owner a new one-time code (a Brand Registration OTP); no personal data in or out."""
+    call("send a new OTP for A2P brand %s" % brand_sid, client.messaging.v1.brand_registrations(brand_sid).brand_registration_otps.create)

@@ -58,6 +58,9 @@ class TwilioModule:
             self.module.fail_json(msg=missing_required_lib("twilio"), exception=TWILIO_IMPORT_ERROR)
         # api_url's user info, or a secret given as a SID, must not show in the result (its invocation included).
         self.module.no_log_values.update(hidden_values(self.params))
+        # A blank no_log value (a representative's last name given as " ") would mask every space of every message, so
+        # messages became unreadable; it holds nothing to hide, and the check below refuses it by its field's name.
+        self.module.no_log_values.difference_update({value for value in self.module.no_log_values if not value.strip()})
         try:
             check_auth(self.params)
             warning = api_url_warning(self.params)

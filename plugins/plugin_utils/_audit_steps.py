@@ -45,6 +45,13 @@ CONFIRM_SOLE_PROPRIETOR_OTP = ("the brand's owner confirms the one-time code Twi
                                "(valid 24 hours); if it expired, send a new one from the Twilio Console or with the BrandRegistrations "
                                "SmsOtp API (POST /v1/a2p/BrandRegistrations/{BN}/SmsOtp), then audit again; a campaign is registered "
                                "once the identity is VERIFIED (error 30991)")
+# The business's onboarding (flex_a2p_onboarding, playbooks/onboard.yml, docs/onboarding.md).
+ONBOARD = "the onboarding (playbooks/onboard.yml)"
+ONBOARDING_WAIT = "wait for Twilio's review, then run %s again: it continues where the review is" % ONBOARD
+ONBOARDING_REJECTED = ("fix what Twilio's errors name in flex_a2p_onboarding and run %s: it updates the rejected bundle and submits it "
+                       "again (docs/onboarding.md, 'Rejected')" % ONBOARD)
+ONBOARDING_RUN = "run %s, which makes and submits what is missing" % ONBOARD
+ONBOARDING_FAILED = "fix what the message names (flex_a2p_onboarding or the credentials), then audit again"
 # The role's variable behind the module of a plan step, for a value the plan refused.
 _VARIABLES = {"campaign": "flex_a2p_campaign", "external_campaign": "flex_a2p_external_campaign_id", "service": "flex_a2p_service_settings",
               "pool": "flex_a2p_phone_numbers (or flex_a2p_on_conflict)"}

@@ -15,9 +15,17 @@ The A2P lifecycle:
 - ``POST /_emulator/a2p/timing`` ``{"brand_approval_seconds"?, "campaign_approval_seconds"?}`` (number >= 0 or null)
   -> the delays now in force (keys not sent keep their value);
 - ``POST /_emulator/external-campaigns/{CampaignId}`` ``{"dca_status"}``: what Twilio's DCA knows of a campaign ID
-  (:mod:`emulator.messaging.a2p_external`).
+  (:mod:`emulator.messaging.a2p_external`);
+- ``POST /_emulator/vettings/{VT}`` ``{"vetting_status"}`` (PENDING, IN_PROGRESS, SUCCESS, FAILED) -> the vetting
+  (:mod:`emulator.messaging.a2p_vettings`; the answer also shows the store's ``sid`` copy).
 
-Only the keys sent change; ``errors`` items are ``{error_code, description?, fields?, url?}``. A status set here stops
+Trust Hub (:mod:`emulator.trusthub.lifecycle`):
+
+- ``POST /_emulator/customer-profiles/{Sid}`` and ``POST /_emulator/trust-products/{Sid}`` ``{"status"?, "errors"?}``
+  (``errors``: null or ``[{"code": 18601, ...}]``, the spec example's shape) -> the bundle; any status may be set;
+- ``POST /_emulator/trusthub/timing`` ``{"review_seconds"}`` (number >= 0 or null) -> the review delay now in force.
+
+Only the keys sent change; A2P ``errors`` items are ``{error_code, description?, fields?, url?}``. A status set here stops
 the resource's approval timer.
 """
 
@@ -27,13 +35,16 @@ from typing import TYPE_CHECKING, Any, Callable
 from emulator.errors import TwilioError, not_found
 from emulator.fault_rules import RuleError, rules_from_json
 from emulator.faults import latency_value
-from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external
+from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_vettings
 from emulator.messaging.a2p_lifecycle import (BRAND_STATUSES, CAMPAIGN_STATUSES, IDENTITY_STATUSES, configure, registration_errors, settle,
                                               timing)
 from emulator.rate_limit import rate_value
 from emulator.routing import Call, Handler, Reply, Route
 from emulator.settings import POOL_LIMIT
 from emulator.state import Account, Record
+from emulator.trusthub import CUSTOMER_PROFILES, TRUST_PRODUCTS
+from emulator.trusthub import bundles as trusthub_bundles
+from emulator.trusthub import lifecycle as trusthub_lifecycle
 
 if TYPE_CHECKING:
     from emulator.app import App
@@ -138,6 +149,9 @@ BRAND_KEYS: dict[str, Check] = {
 }
 CAMPAIGN_KEYS: dict[str, Check] = {"campaign_status": _enum(CAMPAIGN_STATUSES), "errors": registration_errors}
 TIMING_KEYS: dict[str, Check] = {"brand_approval_seconds": _seconds, "campaign_approval_seconds": _seconds}
+BUNDLE_KEYS: dict[str, Check] = {"status": _enum(trusthub_lifecycle.STATUSES), "errors": trusthub_bundles.bundle_errors}
+TRUSTHUB_TIMING_KEYS: dict[str, Check] = {"review_seconds": _seconds}
+VETTING_KEYS: dict[str, Check] = {"vetting_status": _enum(a2p_vettings.STATUSES)}
 
 
 def _changes(body: Any, checks: dict[str, Check]) -> dict[str, Any]:
@@ -185,6 +199,9 @@ def _status_change(kind: str, checks: dict[str, Check], admin_change: Callable[[
 
 brand_status = _status_change(a2p_brands.KIND, BRAND_KEYS, a2p_brands.admin_change)  # a brand's status, errors and identity status
 campaign_status = _status_change(a2p_campaigns.KIND, CAMPAIGN_KEYS, a2p_campaigns.admin_change)  # a campaign's status and errors
+profile_status = _status_change(CUSTOMER_PROFILES, BUNDLE_KEYS, trusthub_bundles.admin_change)  # a customer profile's status, errors
+product_status = _status_change(TRUST_PRODUCTS, BUNDLE_KEYS, trusthub_bundles.admin_change)  # a trust product's status, errors
+vetting_status = _status_change(a2p_vettings.KIND, VETTING_KEYS, a2p_vettings.admin_change)  # a brand vetting's status
 
 
 def brand_otp(app: "App", call: Call) -> Reply:
@@ -204,6 +221,15 @@ def a2p_timing(app: "App", call: Call) -> Reply:
         configured = configure(app.state, **merged)
         return Reply(200, {"brand_approval_seconds": configured.brand_approval_seconds,
                            "campaign_approval_seconds": configured.campaign_approval_seconds})
+
+
+def trusthub_timing(app: "App", call: Call) -> Reply:
+    """Change the review delay for bundles submitted from now on."""
+    changes = _changes(call.json, TRUSTHUB_TIMING_KEYS)
+    with app.state.lock:
+        current = trusthub_lifecycle.timing(app.state).review_seconds
+        configured = trusthub_lifecycle.configure(app.state, changes.get("review_seconds", current))
+        return Reply(200, {"review_seconds": configured.review_seconds})
 
 
 def dca_status(app: "App", call: Call) -> Reply:
@@ -232,4 +258,8 @@ ROUTES = (
     Route("POST", "/campaigns/{Sid}", campaign_status),
     Route("POST", "/a2p/timing", a2p_timing),
     Route("POST", "/external-campaigns/{CampaignId}", dca_status),
+    Route("POST", "/customer-profiles/{Sid}", profile_status),
+    Route("POST", "/trust-products/{Sid}", product_status),
+    Route("POST", "/trusthub/timing", trusthub_timing),
+    Route("POST", "/vettings/{Sid}", vetting_status),
 )

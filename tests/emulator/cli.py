@@ -1,5 +1,5 @@
 """Command line: ``python tests/emulator --host 127.0.0.1 --port 0 --seed SEED.yml [--log LOG.jsonl] [--latency-ms N] [--pool-limit N]
-[--brand-approval-seconds N] [--campaign-approval-seconds N] [--fault RULE ...] [--fault-seed N] [--a2p-rate N]``."""
+[--brand-approval-seconds N] [--campaign-approval-seconds N] [--trusthub-review-seconds N] [--fault RULE ...] [--fault-seed N] [--a2p-rate N]``."""
 
 import argparse
 import signal
@@ -14,6 +14,7 @@ from emulator.faults import latency_value
 from emulator.messaging.a2p_lifecycle import configure as configure_a2p
 from emulator.rate_limit import rate_value
 from emulator.server import Emulator
+from emulator.trusthub.lifecycle import configure as configure_trusthub
 from emulator.settings import DEFAULT_POOL_LIMIT, Settings
 
 T = TypeVar("T")
@@ -33,6 +34,9 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                         help="approve new A2P brands this many seconds after creation (default: never; admin routes drive them)")
     parser.add_argument("--campaign-approval-seconds", type=_seconds, default=None,
                         help="verify new A2P campaigns this many seconds after creation, IN_PROGRESS from half-way (default: never)")
+    parser.add_argument("--trusthub-review-seconds", type=_seconds, default=None,
+                        help="approve submitted Trust Hub bundles this many seconds after submission, in-review from half-way "
+                             "(default: never; admin routes drive them)")
     parser.add_argument("--fault", type=_fault_rule, action="append", default=[], metavar="RULE",
                         help='a fault rule, "key=value" words, e.g. "product=messaging 429=0.2 503=0.05 reset-after=0.02"; repeatable')
     parser.add_argument("--fault-seed", type=int, default=None, help="seed of the fault RNG, for reproducible faults (default: unpredictable)")
@@ -88,6 +92,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"{BANNER}: cannot listen on {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
         return 1
     configure_a2p(emulator.state, args.brand_approval_seconds, args.campaign_approval_seconds)
+    configure_trusthub(emulator.state, args.trusthub_review_seconds)
     stopping = threading.Event()
 
     def request_stop(_signum: int, _frame: Any) -> None:

@@ -12,28 +12,33 @@ from typing import Any, Callable, Optional
 
 from emulator import admin
 from emulator.api import PRODUCT as API_2010
-from emulator.api import accounts, incoming_phone_numbers, short_codes
+from emulator.api import accounts, addresses, incoming_phone_numbers, short_codes
 from emulator.conversations import PRODUCT as CONVERSATIONS
 from emulator.conversations import address_configurations, address_fields
 from emulator.flex import PRODUCT as FLEX
 from emulator.flex import flex_flow_fields, flex_flows
 from emulator.messaging import PRODUCT as MESSAGING
-from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, senders, services
+from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, a2p_vettings, senders, services
 from emulator.proxy import PRODUCT as PROXY
 from emulator.proxy import phone_numbers as proxy_numbers
 from emulator.proxy import services as proxy_services
 from emulator.routing import Route, Router
 from emulator.state import Account, Record
+from emulator.trusthub import CUSTOMER_PROFILE, TRUST_PRODUCT
+from emulator.trusthub import PRODUCT as TRUSTHUB
+from emulator.trusthub import assignments as trusthub_assignments
+from emulator.trusthub import bundles, entities, evaluations, policies
 
 # First label of the Twilio host: https://<product>.twilio.com/...
 PRODUCTS = ("messaging", "api", "flex-api", "conversations", "proxy", "trusthub")
 
 API_RESOURCES: dict[str, tuple[Any, ...]] = {
-    MESSAGING: (services, senders, a2p_brands, a2p_campaigns, a2p_external, a2p_usecases),
-    API_2010: (accounts, incoming_phone_numbers, short_codes),
+    MESSAGING: (services, senders, a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, a2p_vettings),
+    API_2010: (accounts, incoming_phone_numbers, short_codes, addresses),
     FLEX: (flex_flows,),
     CONVERSATIONS: (address_configurations,),
     PROXY: (proxy_services, proxy_numbers),
+    TRUSTHUB: (bundles, trusthub_assignments, evaluations, entities, policies),
 }
 """Every resource module that serves Twilio API routes (its ``ROUTES``), by product."""
 
@@ -74,4 +79,10 @@ SEED_SECTIONS = {
     flex_flow_fields.KIND: SeedSection(flex_flow_fields.PREFIX, flex_flows.from_seed),
     address_fields.KIND: SeedSection(address_fields.PREFIX, address_configurations.from_seed),
     proxy_services.KIND: SeedSection(proxy_services.PREFIX, proxy_services.from_seed),
+    # Trust Hub, in this order: a bundle's seeded ``entities`` name records of the sections before it
+    addresses.KIND: SeedSection(addresses.PREFIX, addresses.from_seed),
+    entities.END_USER.kind: SeedSection(entities.END_USER.prefix, entities.from_seed(entities.END_USER)),
+    entities.SUPPORTING_DOCUMENT.kind: SeedSection(entities.SUPPORTING_DOCUMENT.prefix, entities.from_seed(entities.SUPPORTING_DOCUMENT)),
+    CUSTOMER_PROFILE.kind: SeedSection(bundles.PREFIX, bundles.from_seed(CUSTOMER_PROFILE)),
+    TRUST_PRODUCT.kind: SeedSection(bundles.PREFIX, bundles.from_seed(TRUST_PRODUCT)),
 }

@@ -4,7 +4,8 @@ MODULE_CASES: (name, module, args, field, value); args hold no credentials but m
   args["_check_mode"] runs the task in check mode. SETUP_TASKS run first: their writes are the only ones allowed.
 ROLE_CASES: (name, role variables over ROLE_VARS, field, value), one inventory host each; those in ROLE_INPUT_CASES must
   stop at the role's argument or input check, before the host's first request.
-NOT_SHOWN: case name -> texts (secrets) that must not appear in its result nor in the run's output.
+NOT_SHOWN: case name ("role: <name>" for a role case) -> texts (secrets, personal data) that must not appear in its result
+  nor in the run's output.
 Long values are shortened in messages to their first 60 characters: a case's value is then that prefix.
 """
 
@@ -28,6 +29,21 @@ SEED = {"accounts": [
                      "status": "APPROVED"}]),
 ]}
 A, B = SEED["accounts"]
+# Trust Hub (issue 13): account a holds the ISV's approved primary profile, one still in review, an approved and a draft
+# secondary profile, a PENDING brand and an APPROVED sole-proprietor brand; account b a secondary profile of its own.
+PRIMARY, PRIMARY_IN_REVIEW, SECONDARY, SECONDARY_DRAFT, OTHER_SECONDARY = ("BU" + c * 32 for c in "13462")
+SECONDARY_POLICY = "RNdfbf3fae0e1107f8aded0e7cead80bf5"
+PENDING_BRAND, SOLE_BRAND = "BN" + "c" * 32, "BN" + "d" * 32
+A["customer_profiles"] = [
+    {"sid": PRIMARY, "primary": True}, {"sid": PRIMARY_IN_REVIEW, "primary": True, "status": "in-review"},
+    {"sid": SECONDARY, "friendly_name": "Existing Co", "email": "existing.q7@example.com", "policy_sid": SECONDARY_POLICY},
+    {"sid": SECONDARY_DRAFT, "friendly_name": "Draft Co", "email": "draft.q7@example.com", "policy_sid": SECONDARY_POLICY, "status": "draft"},
+]
+B["customer_profiles"] = [{"sid": OTHER_SECONDARY, "friendly_name": "Other Co", "email": "other.q7@example.com", "policy_sid": SECONDARY_POLICY}]
+A["brands"] += [{"sid": PENDING_BRAND, "customer_profile_bundle_sid": "BU" + "7" * 32, "a2p_profile_bundle_sid": "BU" + "8" * 32,
+                 "status": "PENDING"},
+                {"sid": SOLE_BRAND, "customer_profile_bundle_sid": "BU" + "9" * 32, "a2p_profile_bundle_sid": "BU" + "5" * 32,
+                 "brand_type": "SOLE_PROPRIETOR"}]
 URL_PASSWORD = "hunter2-url-password"
 # A token in api_url's query or fragment: refused, never shown (in the vars file: ansible-playbook quotes a failed task's text).
 URL_TOKEN, URL_FRAGMENT = "PASSW0RD-XYZ-query", "SECRET-XYZ-fragment"
@@ -182,6 +198,148 @@ MODULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
      B["api_keys"][0]["sid"]),
 ]
 
+# The Trust Hub modules' bad inputs (issue 13). Personal data (no_log options: emails, the registration number, the
+# representatives' names and phone numbers, the street, the vetting token): the message names the field and what is
+# wrong, never the value (NOT_SHOWN holds the values, or the part of them a message would quote).
+BAD_EMAIL, BAD_PHONE = "dana.q7-at-example.com", "(555) 734-0199"
+LONG_EIN = "9" * 70  # a misplaced value (70 digits): a message may not quote it, not even its first 60 characters
+LONG_NAME = "Bartholomew-Quillfeather-" * 3
+LONG_STREET = "4417 Juniper Orchard Lane, behind the old mill " * 6
+TOKEN_NO_PIPES, TOKEN_WITH_SPACE = "cv-1.0-tcr-10dlc-q7SECRETq7token", "cv|1.0|q7 SECRET|x"
+# Personal data comes from the vars file, as users keep it (vaulted): ansible-playbook quotes a failed task's text.
+PII = {"ein": "12-3456789", "email": "dana.q7@example.com", "phone": "+15557340100", "first_name": "Dana", "last_name": "Example",
+       "street": "1 Example Way", "bad_email": BAD_EMAIL, "bad_phone": BAD_PHONE, "long_ein": LONG_EIN, "long_name": LONG_NAME,
+       "long_street": LONG_STREET, "token_no_pipes": TOKEN_NO_PIPES, "token_with_space": TOKEN_WITH_SPACE}
+CREDENTIALS["pii"] = PII
+BUSINESS = {"business_name": "Bad Input Co LLC", "business_type": "Limited Liability Corporation", "business_industry": "TECHNOLOGY",
+            "business_registration_identifier": "EIN", "business_registration_number": "{{ creds.pii.ein }}",
+            "business_identity": "direct_customer", "business_regions_of_operation": ["USA_AND_CANADA"], "website_url": "https://example.com"}
+REPRESENTATIVE = {"first_name": "{{ creds.pii.first_name }}", "last_name": "{{ creds.pii.last_name }}", "email": "{{ creds.pii.email }}",
+                  "phone_number": "{{ creds.pii.phone }}", "business_title": "Head of Support", "job_position": "Director"}
+ADDRESS = {"customer_name": "Bad Input Co LLC", "street": "{{ creds.pii.street }}", "city": "Springfield", "region": "IL",
+           "postal_code": "62704"}
+PROFILE = {"friendly_name": "Bad Input Co", "email": "{{ creds.pii.email }}", "primary_profile_sid": PRIMARY, "business": BUSINESS,
+           "representatives": [REPRESENTATIVE], "address": ADDRESS}
+TRUST = {"friendly_name": "Bad Input Co A2P", "email": "{{ creds.pii.email }}", "customer_profile_sid": SECONDARY, "company_type": "private"}
+VET = {"brand_sid": A["brands"][0]["sid"], "vetting_provider": "aegis"}
+
+
+def profile(**changes: Any) -> dict[str, Any]:
+    return {**PROFILE, **changes}
+
+
+def business(**changes: Any) -> dict[str, Any]:
+    return profile(business={**BUSINESS, **changes})
+
+
+def representative(**changes: Any) -> dict[str, Any]:
+    return profile(representatives=[{**REPRESENTATIVE, **changes}])
+
+
+def address(**changes: Any) -> dict[str, Any]:
+    return profile(address={key: value for key, value in {**ADDRESS, **changes}.items() if value is not None})
+
+
+def trust(**changes: Any) -> dict[str, Any]:
+    return {key: value for key, value in {**TRUST, **changes}.items() if value is not None}
+
+
+def vet(**changes: Any) -> dict[str, Any]:
+    return {**VET, **changes}
+
+
+TRUSTHUB_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
+    ("profile name blank", "customer_profile", profile(friendly_name="  "), "friendly_name", "'  '"),
+    ("profile name with LF", "customer_profile", profile(friendly_name="Bad\nInput"), "friendly_name", "'Bad\\nInput'"),
+    ("profile email not an email", "customer_profile", profile(email="{{ creds.pii.bad_email }}"), "email", "not an email address"),
+    ("profile callback not http", "customer_profile", profile(status_callback="ftp://example.com/cb"), "status_callback", "ftp://example.com/cb"),
+    ("primary profile SID malformed", "customer_profile", profile(primary_profile_sid="BU12"), "primary_profile_sid", "BU12"),
+    ("policy SID as primary profile", "customer_profile", profile(primary_profile_sid=SECONDARY_POLICY), "primary_profile_sid", SECONDARY_POLICY),
+    # The primary profile is in the same account (Twilio's "API: Create a Secondary Customer Profile", Prerequisites):
+    # one the account cannot read is a wrong SID, to be refused before the bundle and its parts are made.
+    ("primary profile unknown", "customer_profile", profile(primary_profile_sid="BU" + "0" * 32), "primary_profile_sid", "BU" + "0" * 32),
+    ("secondary profile as primary", "customer_profile", profile(primary_profile_sid=SECONDARY), "primary_profile_sid", SECONDARY),
+    ("primary profile in review", "customer_profile", profile(primary_profile_sid=PRIMARY_IN_REVIEW), "in-review", PRIMARY_IN_REVIEW),
+    ("business type unknown", "customer_profile", business(business_type="LLC"), "business_type", "LLC"),
+    ("business industry unknown", "customer_profile", business(business_industry="LOGISTICS"), "business_industry", "LOGISTICS"),
+    ("registration identifier unknown", "customer_profile", business(business_registration_identifier="SSN"),
+     "business_registration_identifier", "SSN"),
+    ("business identity unknown", "customer_profile", business(business_identity="reseller"), "business_identity", "reseller"),
+    ("region unknown", "customer_profile", business(business_regions_of_operation=["NORTH_AMERICA"]), "business.business_regions_of_operation",
+     "NORTH_AMERICA"),
+    ("no region", "customer_profile", business(business_regions_of_operation=[]), "business.business_regions_of_operation", "got 0"),
+    ("website not a URL", "customer_profile", business(website_url="example.com"), "business.website_url", "example.com"),
+    ("social media URLs too long", "customer_profile", business(social_media_profile_urls="https://example.com/" + "s" * 1010),
+     "business.social_media_profile_urls", "1030"),
+    ("registration number blank", "customer_profile", business(business_registration_number="   "), "business.business_registration_number",
+     "blank"),
+    ("registration number too long", "customer_profile", business(business_registration_number="{{ creds.pii.long_ein }}"),
+     "business.business_registration_number", "70"),
+    ("business name missing", "customer_profile", profile(business={k: v for k, v in BUSINESS.items() if k != "business_name"}),
+     "business_name", "missing"),
+    ("no representative", "customer_profile", profile(representatives=[]), "representatives", "got 0"),
+    ("three representatives", "customer_profile", profile(representatives=[REPRESENTATIVE] * 3), "representatives", "got 3"),
+    ("representative email not an email", "customer_profile", representative(email="{{ creds.pii.bad_email }}"), "representatives[0].email",
+     "not an email address"),
+    ("representative phone not E.164", "customer_profile", representative(phone_number="{{ creds.pii.bad_phone }}"),
+     "representatives[0].phone_number", "E.164"),
+    ("representative first name too long", "customer_profile", representative(first_name="{{ creds.pii.long_name }}"), "representatives[0].first_name", "75"),
+    ("representative last name blank", "customer_profile", representative(last_name=" "), "representatives[0].last_name", "blank"),
+    ("representative title blank", "customer_profile", representative(business_title="  "), "representatives[0].business_title", "'  '"),
+    ("job position unknown", "customer_profile", representative(job_position="Manager"), "job_position", "Manager"),
+    ("representative without last name", "customer_profile", profile(representatives=[{k: v for k, v in REPRESENTATIVE.items() if k != "last_name"}]),
+     "last_name", "missing"),
+    ("street too long", "customer_profile", address(street="{{ creds.pii.long_street }}"), "address.street", "282"),
+    ("second street line too long", "customer_profile", address(street_secondary="{{ creds.pii.long_street }}"), "address.street_secondary",
+     "282"),
+    ("country of three letters", "customer_profile", address(iso_country="USA"), "address.iso_country", "'USA'"),
+    ("postal code blank", "customer_profile", address(postal_code=" "), "address.postal_code", "' '"),
+    ("address without city", "customer_profile", address(city=None), "city", "missing"),
+    ("address name with CR LF", "customer_profile", address(customer_name="Bad\r\nInput"), "address.customer_name", "'Bad\\r\\nInput'"),
+    ("submit not a boolean", "customer_profile", profile(submit="maybe"), "submit", "maybe"),
+    ("profile wait timeout zero", "customer_profile", profile(wait=True, wait_timeout=0), "wait_timeout", "0"),
+    ("profile poll interval under a second", "customer_profile", profile(poll_interval=0.5), "poll_interval", "0.5"),
+    ("profile poll interval nan in check mode", "customer_profile", profile(poll_interval="nan", _check_mode=True), "poll_interval", "nan"),
+    ("trust product name too long", "trust_product", trust(friendly_name="F" * 65), "friendly_name", "'%s'... (65 characters)" % ("F" * 60)),
+    ("trust product email not an email", "trust_product", trust(email="{{ creds.pii.bad_email }}"), "email", "not an email address"),
+    ("trust product callback with LF", "trust_product", trust(status_callback="https://example.com/cb\n"), "status_callback",
+     "'https://example.com/cb\\n'"),
+    ("customer profile SID malformed", "trust_product", trust(customer_profile_sid="BU12"), "customer_profile_sid", "BU12"),
+    ("brand SID as customer profile", "trust_product", trust(customer_profile_sid=A["brands"][0]["sid"]), "customer_profile_sid",
+     A["brands"][0]["sid"]),
+    ("customer profile unknown", "trust_product", trust(customer_profile_sid="BU" + "0" * 32), "customer_profile_sid", "BU" + "0" * 32),
+    ("primary profile as customer profile", "trust_product", trust(customer_profile_sid=PRIMARY), "customer_profile_sid", PRIMARY),
+    ("customer profile of another account", "trust_product", trust(customer_profile_sid=OTHER_SECONDARY), "customer_profile_sid", OTHER_SECONDARY),
+    ("customer profile still draft", "trust_product", trust(customer_profile_sid=SECONDARY_DRAFT), "draft", SECONDARY_DRAFT),
+    ("company type unknown", "trust_product", trust(company_type="nonprofit"), "company_type", "nonprofit"),
+    ("public company without a ticker", "trust_product", trust(company_type="public"), "stock_ticker", "public"),
+    ("stock exchange too long", "trust_product", trust(company_type="public", stock_exchange="X" * 65, stock_ticker="EXCO"), "stock_exchange",
+     "65"),
+    ("stock ticker too long", "trust_product", trust(company_type="public", stock_exchange="NYSE", stock_ticker="T" * 33), "stock_ticker", "33"),
+    ("brand contact email not an email", "trust_product", trust(brand_contact_email="{{ creds.pii.bad_email }}"), "brand_contact_email",
+     "not an email address"),
+    ("trust product submit not a boolean", "trust_product", trust(submit="soon"), "submit", "soon"),
+    ("trust product wait not a boolean", "trust_product", trust(wait="later"), "wait", "later"),
+    ("trust product poll interval nan", "trust_product", trust(poll_interval="nan"), "poll_interval", "nan"),
+    ("trust product wait timeout negative in check mode", "trust_product", trust(wait_timeout=-5, _check_mode=True), "wait_timeout", "-5"),
+    ("vetting brand SID malformed", "brand_vetting", vet(brand_sid="BN12"), "brand_sid", "BN12"),
+    ("vetting of a bundle SID", "brand_vetting", vet(brand_sid="BU" + "a" * 32), "brand_sid", "BU" + "a" * 32),
+    ("vetting of an unknown brand", "brand_vetting", vet(brand_sid="BN" + "0" * 32), "BN" + "0" * 32, "does not exist"),
+    ("vetting of a PENDING brand", "brand_vetting", vet(brand_sid=PENDING_BRAND), PENDING_BRAND, "PENDING"),
+    ("vetting of a sole-proprietor brand", "brand_vetting", vet(brand_sid=SOLE_BRAND), SOLE_BRAND, "SOLE_PROPRIETOR"),
+    ("vetting of another account's brand", "brand_vetting", vet(brand_sid=B["brands"][0]["sid"]), B["brands"][0]["sid"], "does not exist"),
+    ("vetting provider unknown", "brand_vetting", vet(vetting_provider="tcr"), "vetting_provider", "tcr"),
+    ("campaign verify without a token", "brand_vetting", vet(vetting_provider="campaign-verify"), "vetting_id", "campaign-verify"),
+    ("campaign verify token without pipes", "brand_vetting", vet(vetting_provider="campaign-verify", vetting_id="{{ creds.pii.token_no_pipes }}"), "vetting_id",
+     "pipe-delimited"),
+    ("vetting token with a space", "brand_vetting", vet(vetting_id="{{ creds.pii.token_with_space }}"), "vetting_id", "white space"),
+    ("vetting token blank in check mode", "brand_vetting", vet(vetting_id="   ", _check_mode=True), "vetting_id", "blank"),
+    ("vetting poll interval under a second", "brand_vetting", vet(poll_interval=0.2), "poll_interval", "0.2"),
+    ("vetting wait not a boolean", "brand_vetting", vet(wait="sometimes"), "wait", "sometimes"),
+    ("vetting wait timeout zero", "brand_vetting", vet(wait=True, wait_timeout=0), "wait_timeout", "0"),
+]
+MODULE_CASES += TRUSTHUB_CASES
+
 ROLE_VARS = {
     "twilio_account_sid": "{{ creds.a_sid }}", "twilio_auth_token": "{{ creds.a_token }}",
     "flex_a2p_service_name": "Flex", "flex_a2p_inbound_routing": "conversations",
@@ -207,6 +365,37 @@ ROLE_INPUT_CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("poll interval nan", {"flex_a2p_campaign_poll_interval": "nan"}, "flex_a2p_campaign_poll_interval", "nan"),
     ("service settings given as one text", {"flex_a2p_service_settings": "sticky_sender=true"}, "flex_a2p_service_settings",
      "'sticky_sender=true'"),
+]
+# flex_a2p_onboarding (issue 13): checked by the main entry point too, before any request; personal data never repeated.
+ONBOARDING = {"primary_profile_sid": PRIMARY, "profile": {key: value for key, value in PROFILE.items() if key != "primary_profile_sid"},
+              "trust_product": {"company_type": "private"}}
+
+
+def onboarding(part: str | None = None, **changes: Any) -> dict[str, Any]:
+    """flex_a2p_onboarding with changes at the top or in one of its dicts (a value None drops the key)."""
+    value = {**ONBOARDING, **({part: {**ONBOARDING.get(part, {}), **changes}} if part else changes)}
+    if part:
+        value[part] = {key: item for key, item in value[part].items() if item is not None}
+    return {"flex_a2p_onboarding": value}
+
+
+ROLE_INPUT_CASES += [
+    ("onboarding without the profile's email", onboarding("profile", email=None), "flex_a2p_onboarding.profile.email", "missing"),
+    ("onboarding profile email not an email", onboarding("profile", email="{{ creds.pii.bad_email }}"), "flex_a2p_onboarding.profile.email",
+     "not an email address"),
+    ("onboarding phone not E.164", onboarding("profile", representatives=[{**REPRESENTATIVE, "phone_number": "{{ creds.pii.bad_phone }}"}]),
+     "flex_a2p_onboarding.profile.representatives[0].phone_number", "E.164"),
+    ("onboarding registration number too long", onboarding("profile", business={**BUSINESS, "business_registration_number": "{{ creds.pii.long_ein }}"}),
+     "flex_a2p_onboarding.profile.business.business_registration_number", "70"),
+    ("onboarding misspelled key", onboarding("profile", buisness=BUSINESS), "flex_a2p_onboarding.profile.buisness", "business"),
+    ("onboarding primary profile SID malformed", onboarding(primary_profile_sid="BU12"), "flex_a2p_onboarding.primary_profile_sid", "BU12"),
+    ("onboarding company type unknown", onboarding("trust_product", company_type="nonprofit"), "flex_a2p_onboarding.trust_product.company_type",
+     "nonprofit"),
+    ("onboarding vetting provider unknown", onboarding(vetting={"provider": "tcr"}), "flex_a2p_onboarding.vetting.provider", "tcr"),
+    ("onboarding vetting token without pipes", onboarding(vetting={"provider": "campaign-verify", "vetting_id": "{{ creds.pii.token_no_pipes }}"}),
+     "flex_a2p_onboarding.vetting.vetting_id", "pipe"),
+    ("onboarding poll interval under a second", {**onboarding(), "flex_a2p_onboarding_poll_interval": 0.5}, "flex_a2p_onboarding_poll_interval",
+     "0.5"),
 ]
 ROLE_CASES: list[tuple[str, dict[str, Any], str, str]] = ROLE_INPUT_CASES + [
     ("campaign and external campaign ID", {"flex_a2p_external_campaign_id": "CABC123"}, "flex_a2p_external_campaign_id", "CABC123"),
@@ -235,4 +424,19 @@ NOT_SHOWN: dict[str, list[str]] = {
     "api_url with a fragment": [URL_FRAGMENT],
     "API key secret given as its SID": [BAD_KEY_SECRET, BAD_KEY_SECRET[2:]],
     "API key SID given as its secret": [BAD_KEY_SECRET],
+    "profile email not an email": [BAD_EMAIL],
+    "trust product email not an email": [BAD_EMAIL],
+    "representative email not an email": [BAD_EMAIL],
+    "brand contact email not an email": [BAD_EMAIL],
+    "representative phone not E.164": [BAD_PHONE, "734-0199"],
+    "registration number too long": [LONG_EIN[:20]],
+    "representative first name too long": [LONG_NAME[:20]],
+    "street too long": [LONG_STREET[:20]],
+    "second street line too long": [LONG_STREET[:20]],
+    "campaign verify token without pipes": [TOKEN_NO_PIPES],
+    "vetting token with a space": ["q7 SECRET", TOKEN_WITH_SPACE],
+    "role: onboarding profile email not an email": [BAD_EMAIL],
+    "role: onboarding phone not E.164": [BAD_PHONE, "734-0199"],
+    "role: onboarding registration number too long": [LONG_EIN[:20]],
+    "role: onboarding vetting token without pipes": [TOKEN_NO_PIPES],
 }

@@ -96,6 +96,7 @@ def test_bad_inputs_fail_naming_field_and_value_before_any_write(emulator_factor
     input_cases = {name for name, _changes, _field, _value in ROLE_INPUT_CASES}
     for index, (name, _changes, field, value) in enumerate(ROLE_CASES):
         problems += check("role: " + name, failure(role, host="case-%02d" % index), field, value)
+        problems += not_shown("role: " + name, failure(role, host="case-%02d" % index), role.stdout + role.stderr)
         if name in input_cases:
             problems += stopped_before_any_request(name, role, "case-%02d" % index)
     for run in (modules, role):

@@ -15,10 +15,11 @@ from contract.spec_store import PRODUCT_SPECS
 from emulator.products import API
 from spec_fuzz.formats import spell_out_uri_format
 
-# Messaging v1 (services, senders, A2P brands and campaigns) and the 2010 API (IncomingPhoneNumbers, ShortCodes,
-# the Account): the products the collection's modules write to. Flex, Conversations and Proxy are left to the
-# contract checks of the integration logs.
-PRODUCTS = ("messaging", "api")
+# Messaging v1 (services, senders, A2P brands, vettings and campaigns), the 2010 API (IncomingPhoneNumbers, ShortCodes,
+# Addresses, the Account) and Trust Hub v1 (customer profiles, trust products, end users, documents, policies): the
+# products the collection's modules write to. Flex, Conversations and Proxy are left to the contract checks of the
+# integration logs.
+PRODUCTS = ("messaging", "api", "trusthub")
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 _SID_PATTERN = re.compile(r"^\^(?P<prefix>[A-Z]{2})\[0-9a-fA-F\]\{32\}\$$")
 _SID = re.compile(r"^[A-Z]{2}[0-9a-f]{32}$")

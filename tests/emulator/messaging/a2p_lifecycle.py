@@ -5,22 +5,24 @@ status. With an approval delay configured (``--brand-approval-seconds`` / ``--ca
 or :func:`configure`), a brand or campaign created (or resubmitted) afterwards is moved on by the clock:
 a brand to ``APPROVED`` after N seconds (a sole-proprietor brand with ``identity_status`` UNVERIFIED until the OTP is
 confirmed through the admin route); a campaign to ``IN_PROGRESS`` after N/2 seconds and to ``VERIFIED``
-after N. Nothing runs in the background: :func:`settle` applies the transitions that are due, and every
-A2P request (and admin route) calls it under the state lock first. An admin status change stops the
-resource's clock. The create response itself always shows ``PENDING``, also with N = 0.
+after N; a brand vetting to ``SUCCESS`` after the brand delay (*unconfirmed*: Twilio gives no vetting duration).
+Nothing runs in the background: :func:`settle` applies the transitions that are due, and every A2P request
+(and admin route) calls it under the state lock first. An admin status change stops the resource's clock. The create
+response itself always shows ``PENDING``, also with N = 0.
 """
 
 import hashlib
-import time
 from dataclasses import dataclass
 from typing import Any, Optional
 from weakref import WeakKeyDictionary
 
+from emulator.clocks import Clocks
 from emulator.state import Account, Record, State
 from emulator.timefmt import iso8601
 
 BRANDS = "brands"  # store kind (and seed section) of brand registrations
 CAMPAIGNS = "campaigns"  # store kind of US A2P campaigns (UsAppToPerson)
+VETTINGS = "brand_vettings"  # store kind of brand vettings (their timer is the brand approval delay)
 
 BRAND_STATUSES = ("PENDING", "APPROVED", "FAILED", "IN_REVIEW", "DELETION_PENDING", "DELETION_FAILED", "SUSPENDED")
 IDENTITY_STATUSES = ("SELF_DECLARED", "UNVERIFIED", "VERIFIED", "VETTED_VERIFIED")
@@ -36,17 +38,8 @@ class Timing:
     campaign_approval_seconds: Optional[float] = None
 
 
-@dataclass(frozen=True)
-class Clock:
-    """A running approval timer: which store, when it started (monotonic) and how long it runs."""
-
-    kind: str
-    started: float
-    seconds: float
-
-
 _TIMINGS: "WeakKeyDictionary[State, Timing]" = WeakKeyDictionary()
-_CLOCKS: "WeakKeyDictionary[Account, dict[str, Clock]]" = WeakKeyDictionary()  # new Account objects on reset: clocks vanish
+_CLOCKS = Clocks()  # new Account objects on reset: clocks vanish
 
 
 def configure(state: State, brand_approval_seconds: Optional[float] = None, campaign_approval_seconds: Optional[float] = None) -> Timing:
@@ -64,39 +57,33 @@ def timing(state: State) -> Timing:
 def start_clock(state: State, account: Account, kind: str, sid: str) -> None:
     """Start (or restart) the approval timer of a new or resubmitted brand or campaign, if a delay is configured."""
     delays = timing(state)
-    seconds = delays.brand_approval_seconds if kind == BRANDS else delays.campaign_approval_seconds
-    clocks = _CLOCKS.setdefault(account, {})
-    if seconds is None:
-        clocks.pop(sid, None)
-    else:
-        clocks[sid] = Clock(kind, time.monotonic(), seconds)
+    seconds = delays.brand_approval_seconds if kind in (BRANDS, VETTINGS) else delays.campaign_approval_seconds
+    _CLOCKS.start(account, kind, sid, seconds)
 
 
 def stop_clock(account: Account, sid: str) -> None:
     """Forget a resource's timer (admin status change, delete)."""
-    _CLOCKS.get(account, {}).pop(sid, None)
+    _CLOCKS.stop(account, sid)
 
 
 def settle(account: Account) -> None:
     """Apply every timed transition that is due in ``account`` (call under the state lock)."""
-    clocks = _CLOCKS.get(account)
-    if not clocks:
-        return
-    now = time.monotonic()
-    for sid, clock in list(clocks.items()):
+    for sid, clock in _CLOCKS.running(account):
         record = account.get(clock.kind, sid)
-        elapsed = now - clock.started
+        elapsed = clock.elapsed()
         if record is None:
-            del clocks[sid]
+            _CLOCKS.stop(account, sid)
         elif elapsed >= clock.seconds:
             _finish(clock.kind, record)
-            del clocks[sid]
+            _CLOCKS.stop(account, sid)
         elif clock.kind == CAMPAIGNS and elapsed >= clock.seconds / 2 and record["campaign_status"] == "PENDING":
             record.update(campaign_status="IN_PROGRESS", date_updated=iso8601())
 
 
 def _finish(kind: str, record: Record) -> None:
-    if kind == BRANDS:
+    if kind == VETTINGS:
+        record.update(vetting_status="SUCCESS", date_updated=iso8601())
+    elif kind == BRANDS:
         record.update(status="APPROVED", date_updated=iso8601())
         if record["identity_status"] is None:
             record["identity_status"] = approved_identity(record)

@@ -5,7 +5,8 @@ without a line here. Per field, the spec must have its request parameter (in the
 response field (in the resource's schema), the same type, the same choices (the spec's enum, or the values its
 description lists), the limits its description states, a SID prefix its pattern names; a field marks a departure with
 C(spec_note) (the source that says so). Each module in C(modules) must document every table field with the same type,
-choices and elements, and take the table's argument_spec entries (adding to them only). The emulator's own tables are compared in
+choices and elements, and take the table's argument_spec entries (adding to them only); a C(module:option) entry names a
+table whose fields are the suboptions of a dict option (customer_profile:address), held against those suboptions. The emulator's own tables are compared in
 a test per resource (test_service_table_emulator.py, ...).
 """
 
@@ -215,10 +216,24 @@ def _module_classes(module_name: str) -> list[type]:
             if inspect.isclass(value) and value.__module__ == module.__name__ and isinstance(getattr(value, "argument_spec", None), dict)]
 
 
+def _nested(module_name: str) -> tuple[str, str]:
+    """C(module) or C(module:option): a table whose fields are the suboptions of a dict option (customer_profile:address)."""
+    name, option = (module_name.split(":", 1) + [""])[:2]
+    return name, option
+
+
+def _class_spec(cls: type, option: str) -> dict[str, Any]:
+    return cls.argument_spec[option]["options"] if option else cls.argument_spec
+
+
 @pytest.mark.parametrize("key, module_name", MODULES, ids=["%s:%s" % pair for pair in MODULES])
 def test_modules_document_the_table(key, module_name):
     resource = RESOURCES[key]
+    module_name, option = _nested(module_name)
     documented = _documented(module_name)
+    if option:
+        assert option in documented and documented[option].get("suboptions"), "%s: %s documents no suboptions of %s" % (key, module_name, option)
+        documented = documented[option]["suboptions"]
     for field in resource.fields:
         assert field.option in documented, "%s: %s does not document %s" % (key, module_name, field.option)
         doc = documented[field.option]
@@ -230,9 +245,13 @@ def test_modules_document_the_table(key, module_name):
     assert classes, "%s has no module class with an argument_spec" % module_name
     for cls in classes:
         # The module may add to an entry (required, default: its own choice); what the table says it keeps.
-        taken = {option: {key: (cls.argument_spec.get(option) or {}).get(key) for key in entry} for option, entry in resource.argument_spec().items()}
+        spec = _class_spec(cls, option)
+        taken = {name: {key: (spec.get(name) or {}).get(key) for key in entry} for name, entry in resource.argument_spec().items()}
         assert taken == resource.argument_spec(), "%s.%s does not take the table's argument_spec entries" % (module_name, cls.__name__)
-        assert not set(cls.argument_spec) - set(documented), "%s documents none of %s" % (module_name, set(cls.argument_spec) - set(documented))
+        if option:
+            assert set(spec) == set(documented), "%s: %s's suboptions %s, documented %s" % (module_name, option, sorted(spec), sorted(documented))
+        assert not set(cls.argument_spec) - set(_documented(module_name)), "%s documents none of %s" % (
+            module_name, set(cls.argument_spec) - set(_documented(module_name)))
 
 
 @pytest.mark.parametrize("key", sorted(RESOURCES))

@@ -103,4 +103,4 @@ def test_the_options_are_the_tables_with_the_same_rules_as_before():
         "skip_automatic_sec_vet": {"type": "bool"},
         "mock": {"type": "bool", "default": False},
     }
-    assert set(spec) == set(BRAND.options()) | {"wait", "wait_timeout", "poll_interval"}
+    assert set(spec) == set(BRAND.options()) | {"wait", "wait_timeout", "poll_interval", "resend_otp"}

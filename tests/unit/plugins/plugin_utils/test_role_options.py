@@ -17,6 +17,9 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioM
 from ansible_collections.tendlc.twilio.plugins.module_utils._brand import BRAND
 from ansible_collections.tendlc.twilio.plugins.module_utils._campaign import CAMPAIGN, EXTERNAL_CAMPAIGN
 from ansible_collections.tendlc.twilio.plugins.module_utils._service import SERVICE
+from ansible_collections.tendlc.twilio.plugins.module_utils._trusthub import CUSTOMER_PROFILE, TRUST_PRODUCT
+from ansible_collections.tendlc.twilio.plugins.module_utils._vetting import VETTING
+from ansible_collections.tendlc.twilio.plugins.plugin_utils import _onboarding
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._role_options import CAMPAIGN_FROM_ROLE, SERVICE_FROM_ROLE, SETTINGS
 
 ROLE = Path(__file__).resolve().parents[4] / "roles" / "flex_a2p"
@@ -28,6 +31,9 @@ WRITE_MODULES = {
     "a2p_brand": ("brand.yml", BRAND, ()),
     "a2p_campaign": ("campaign.yml", CAMPAIGN, ()),
     "a2p_external_campaign": ("campaign.yml", EXTERNAL_CAMPAIGN, ("cnp_migration",)),  # a migration between providers: not the role's
+    "customer_profile": ("onboard_profile.yml", CUSTOMER_PROFILE, ()),
+    "trust_product": ("onboard_trust_product.yml", TRUST_PRODUCT, ()),
+    "brand_vetting": ("onboard_vetting.yml", VETTING, ()),
 }
 # The dict variable each module's task passes on, option by option.
 DICT_OF = {"messaging_service": "flex_a2p_service_settings", "a2p_brand": "flex_a2p_brand", "a2p_campaign": "flex_a2p_campaign"}
@@ -145,3 +151,74 @@ def test_the_pool_and_wait_variables_default_and_choose_as_the_modules_do():
     for variable, option in (("flex_a2p_campaign_wait_timeout", "wait_timeout"), ("flex_a2p_campaign_poll_interval", "poll_interval")):
         assert the_task("a2p_campaign")[option] == "{{ %s }}" % variable
         assert (role[variable]["type"], role[variable]["default"]) == (campaign[option]["type"], campaign[option]["default"]), variable
+
+
+# The onboard entry point's modules, the section of flex_a2p_onboarding each takes its options from, and the options
+# the role fills in itself (the profile's SID from the profile step, the brand's from the brand step, submit always).
+ONBOARDING_MODULES = {
+    "customer_profile": ("profile", ("primary_profile_sid", "submit", "wait", "wait_timeout", "poll_interval")),
+    "trust_product": ("trust_product", ("customer_profile_sid", "submit", "wait", "wait_timeout", "poll_interval")),
+    "brand_vetting": ("vetting", ("brand_sid", "wait", "wait_timeout", "poll_interval")),
+}
+RENAMED = {"vetting_provider": "provider"}  # flex_a2p_onboarding.vetting.provider: the section already says vetting
+FROM_ONBOARDING = re.compile(r"^\{\{ flex_a2p_onboarding\.([a-z_]+)\.([a-z0-9_]+)(?: \| default\(.*\))? \}\}$")
+
+
+def _key_spec(keys: tuple[Any, ...]) -> dict[str, Any]:
+    """The onboarding keys (plugin_utils/_onboarding.py) as an argument spec: type, required, no_log, choices, suboptions."""
+    spec = {}
+    for key in keys:
+        entry = {"type": key.kind, "required": key.required, "no_log": bool(key.pii), "choices": list(key.choices) or None}
+        if key.keys:
+            entry["options"] = _key_spec(key.keys)
+        spec[key.name] = entry
+    return spec
+
+
+def _module_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    return {name: {"type": entry.get("type", "str"), "required": bool(entry.get("required")), "no_log": bool(entry.get("no_log")),
+                   "choices": list(entry["choices"]) if entry.get("choices") else None,
+                   **({"options": _module_spec(entry["options"])} if entry.get("options") else {})} for name, entry in spec.items()}
+
+
+@pytest.mark.parametrize("module", sorted(ONBOARDING_MODULES))
+def test_each_onboarding_task_passes_every_option_of_its_module(module):
+    """Every option of customer_profile, trust_product and brand_vetting: from its own key of flex_a2p_onboarding's section,
+    or filled in by the role."""
+    options, spec = the_task(module), argument_spec(module)
+    section, by_role = ONBOARDING_MODULES[module]
+    assert sorted(spec) == sorted(options)
+    taken = {option: FROM_ONBOARDING.match(value) for option, value in options.items() if isinstance(value, str)}
+    from_section = sorted(option for option, match in taken.items() if match and match.group(1) == section)
+    assert from_section == sorted(set(spec) - set(by_role))
+    assert all(match.group(2) == RENAMED.get(option, option) for option, match in taken.items() if match and match.group(1) == section)
+
+
+def test_the_onboarding_keys_are_the_modules_options():
+    """flex_a2p_onboarding's sections hold the modules' options, with their types, choices and no_log; required as the
+    module requires them, but for the defaults the role or the module gives (a trust product's name and email, the
+    country)."""
+    keys = {key.name: key for key in _onboarding.ONBOARDING}
+    profile = _module_spec(argument_spec("customer_profile"))
+    for name in ("primary_profile_sid", "submit", "wait", "wait_timeout", "poll_interval"):
+        profile.pop(name)
+    profile["address"]["options"]["iso_country"]["required"] = False  # the module's default US
+    assert _key_spec(keys["profile"].keys) == profile
+    product = _module_spec(argument_spec("trust_product"))
+    for name in ("customer_profile_sid", "submit", "wait", "wait_timeout", "poll_interval"):
+        product.pop(name)
+    product["friendly_name"]["required"] = product["email"]["required"] = False  # the profile's, by default
+    assert _key_spec(keys["trust_product"].keys) == product
+    brand = _module_spec(argument_spec("a2p_brand"))
+    assert _key_spec(keys["brand"].keys) == {name: brand[name] for name in ("brand_type", "mock", "skip_automatic_sec_vet")}
+    vetting = _module_spec(argument_spec("brand_vetting"))
+    assert _key_spec(keys["vetting"].keys)["provider"]["choices"] == vetting["vetting_provider"]["choices"]
+    assert _key_spec(keys["vetting"].keys)["vetting_id"]["no_log"] is vetting["vetting_id"]["no_log"] is True
+
+
+def test_the_onboard_entry_point_documents_every_key_as_the_input_check_takes_it():
+    onboard = yaml.safe_load((ROLE / "meta" / "argument_specs.yml").read_text(encoding="utf-8"))["argument_specs"]["onboard"]["options"]
+    assert _module_spec(onboard["flex_a2p_onboarding"]["options"]) == _key_spec(_onboarding.ONBOARDING)
+    role = role_options()
+    for name in ("flex_a2p_onboarding_wait_timeout", "flex_a2p_onboarding_poll_interval"):
+        assert onboard[name] == {**role[name], "description": onboard[name]["description"]}
