@@ -13,10 +13,11 @@ import copy
 from typing import Any
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+from ansible.module_utils.basic import _load_params as raw_module_args
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC, TWILIO_IMPORT_ERROR, build_client
 from ansible_collections.tendlc.twilio.plugins.module_utils._credentials import check_api_key, explain_refusal
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_auth, hidden_values, url_secrets
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_auth, check_text_types, hidden_values, url_secrets
 
 
 class TwilioModule:
@@ -62,6 +63,8 @@ class TwilioModule:
         # messages became unreadable; it holds nothing to hide, and the check below refuses it by its field's name.
         self.module.no_log_values.difference_update({value for value in self.module.no_log_values if not value.strip()})
         try:
+            # ansible-core's _load_params() is the documented way to read the task's arguments as given (its docstring).
+            check_text_types(self.module.argument_spec, raw_module_args())
             check_auth(self.params)
             warning = api_url_warning(self.params)
             if warning:

@@ -327,3 +327,31 @@ def check_auth(params: dict[str, Any]) -> None:
     service = params.get("service")
     if service is not None and not (isinstance(service, str) and service.startswith("MG") and SID_PATTERN.match(service)):
         check_name("service", service)
+
+
+def _kind_of(value: Any) -> str | None:
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else None
+
+
+def check_text_types(spec: dict[str, dict[str, Any]], raw: Any, prefix: str = "") -> None:
+    """Text options (C(type: str), in suboptions and list elements too) given a list or a mapping, as the user wrote them.
+
+    Ansible turns such a value into its Python text (C(['87-4190362'])) without a word, which a module would then send to
+    Twilio. C(raw) is the task's arguments before Ansible's conversion; the value is never shown (it may be personal data).
+    """
+    if not isinstance(raw, dict):
+        return
+    for name, option in spec.items():
+        value, field = raw.get(name), prefix + name
+        kind, elements = option.get("type", "str"), option.get("elements")
+        if kind == "str" and _kind_of(value):
+            raise ModuleError("%s is %s, not a text (value not shown)." % (field, _kind_of(value)), field=field)
+        if kind == "dict" and option.get("options") and isinstance(value, dict):
+            check_text_types(option["options"], value, field + ".")
+        if kind == "list" and isinstance(value, list):
+            for index, item in enumerate(value):
+                where = "%s[%d]" % (field, index)
+                if elements == "str" and _kind_of(item):
+                    raise ModuleError("%s is %s, not a text (value not shown)." % (where, _kind_of(item)), field=where)
+                if elements == "dict" and option.get("options"):
+                    check_text_types(option["options"], item, where + ".")

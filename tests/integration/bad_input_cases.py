@@ -275,6 +275,9 @@ TRUSTHUB_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
      "blank"),
     ("registration number too long", "customer_profile", business(business_registration_number="{{ creds.pii.long_ein }}"),
      "business.business_registration_number", "70"),
+    # Ansible would turn the list into its text "['12-3456789']", which Twilio would then review as the EIN.
+    ("registration number as a list", "customer_profile", business(business_registration_number=["{{ creds.pii.ein }}"]),
+     "business.business_registration_number", "is a list, not a text"),
     ("business name missing", "customer_profile", profile(business={k: v for k, v in BUSINESS.items() if k != "business_name"}),
      "business_name", "missing"),
     ("no representative", "customer_profile", profile(representatives=[]), "representatives", "got 0"),
@@ -302,6 +305,8 @@ TRUSTHUB_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
     ("profile poll interval nan in check mode", "customer_profile", profile(poll_interval="nan", _check_mode=True), "poll_interval", "nan"),
     ("trust product name too long", "trust_product", trust(friendly_name="F" * 65), "friendly_name", "'%s'... (65 characters)" % ("F" * 60)),
     ("trust product email not an email", "trust_product", trust(email="{{ creds.pii.bad_email }}"), "email", "not an email address"),
+    ("trust product ticker as a mapping", "trust_product", trust(company_type="public", stock_exchange="NASDAQ", stock_ticker={"symbol": "ACME"}),
+     "stock_ticker", "is a mapping, not a text"),
     ("trust product callback with LF", "trust_product", trust(status_callback="https://example.com/cb\n"), "status_callback",
      "'https://example.com/cb\\n'"),
     ("customer profile SID malformed", "trust_product", trust(customer_profile_sid="BU12"), "customer_profile_sid", "BU12"),

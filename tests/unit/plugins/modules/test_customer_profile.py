@@ -458,3 +458,17 @@ def test_a_blank_personal_value_is_refused_in_a_readable_message(requests_mock, 
     assert result["failed"] is True and "representatives[0].last_name" in result["msg"]
     assert "********" not in result["msg"] and " " in result["msg"], result["msg"]
     assert requests_mock.request_history == []
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"business": {**BUSINESS, "business_registration_number": ["87-4190362"]}}, "business.business_registration_number is a list"),
+    ({"representatives": [{**REP, "last_name": {"family": "Smith"}}]}, "representatives[0].last_name is a mapping"),
+    ({"business": {**BUSINESS, "business_regions_of_operation": [["USA_AND_CANADA"]]}}, "business.business_regions_of_operation[0] is a list"),
+    ({"friendly_name": ["Acme"]}, "friendly_name is a list"),
+])
+def test_a_list_or_mapping_for_a_text_is_refused_before_any_request(requests_mock, run_module, change, field):
+    # Ansible turns ['87-4190362'] into the text "['87-4190362']" for a str option: once sent to Twilio and submitted.
+    result = run_module(customer_profile, copy.deepcopy({**ARGS, **change}))
+    assert result["failed"] is True and result["msg"].startswith(field), result["msg"]
+    assert "87-4190362" not in result["msg"] and "Smith" not in result["msg"]
+    assert requests_mock.request_history == []
