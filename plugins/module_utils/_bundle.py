@@ -167,13 +167,14 @@ class BundleModule(TwilioModule):
                               % (len(sids), self.what, self.params["friendly_name"], ", ".join(sids)), sids=sids)
         return matches[0] if matches else None
 
+    def _endpoint(self, kind: str) -> Any:
+        """The SDK list of a part's kind: end users, else supporting documents."""
+        return self.client.trusthub.v1.end_users if kind == "end_user" else self.client.trusthub.v1.supporting_documents
+
     def _pool(self, kind: str) -> list[Any]:
         if kind not in self._pools:
-            if kind == "end_user":
-                self._pools[kind] = call("list Trust Hub end users", self.client.trusthub.v1.end_users.list, page_size=PAGE_SIZE)
-            else:
-                self._pools[kind] = call("list Trust Hub supporting documents", self.client.trusthub.v1.supporting_documents.list,
-                                         page_size=PAGE_SIZE)
+            what = "end users" if kind == "end_user" else "supporting documents"
+            self._pools[kind] = call("list Trust Hub %s" % what, self._endpoint(kind).list, page_size=PAGE_SIZE)
         return self._pools[kind]
 
     def _one(self, part: Part, candidates: list[Any], where: str) -> Any | None:
@@ -382,7 +383,7 @@ class BundleModule(TwilioModule):
                 part.record = call("update address %s" % part.record.sid, self.client.addresses(part.record.sid).update, auto_correct_address=False,
                                    **values)
             return
-        endpoint = self.client.trusthub.v1.end_users if part.kind == "end_user" else self.client.trusthub.v1.supporting_documents
+        endpoint = self._endpoint(part.kind)
         attributes = to_attributes(part.table, {**part.current, **part.changes}) if part.table is not None else {**part.current, **part.changes}
         if part.creates:
             part.record = create_once(self.client, "create the %s of %s" % (part.role, self.what), lambda: self._named_entity(part, endpoint),
