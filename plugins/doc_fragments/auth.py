@@ -17,10 +17,11 @@ class ModuleDocFragment:
 author:
   - tendlc.twilio maintainers (@tendlc)
 notes:
-  - Give either O(auth_token), or O(api_key_sid) with O(api_key_secret). An API key is the safer choice for automation
-    because it can be revoked without rotating the account's auth token.
+  - Give either O(auth_token), or O(api_key_sid) with O(api_key_secret), or for a subaccount O(parent_account_sid) with
+    O(parent_auth_token). An API key is the safer choice for automation because it can be revoked without rotating the
+    account's auth token.
   - Messaging API paths carry no account SID, so the credentials alone choose the account; manage each subaccount with
-    its own credentials or API key.
+    its own credentials or API key, or with its own token read through the parent (O(parent_account_sid)).
   - Secrets are never logged or returned.
 requirements:
   - twilio >= 9.0.0, < 10
@@ -36,7 +37,7 @@ options:
   auth_token:
     description:
       - The auth token of O(account_sid).
-      - Required unless O(api_key_sid) and O(api_key_secret) are given.
+      - Required unless O(api_key_sid) and O(api_key_secret), or O(parent_account_sid) and O(parent_auth_token), are given.
       - If not set, the value of the E(TWILIO_AUTH_TOKEN) environment variable is used.
     type: str
   api_key_sid:
@@ -50,6 +51,27 @@ options:
       - The secret of the API key O(api_key_sid).
       - If not set, the value of the E(TWILIO_API_SECRET) environment variable is used.
     type: str
+  parent_account_sid:
+    description:
+      - The SID (C(AC...)) of the parent account of the subaccount O(account_sid), to act for that subaccount with the
+        parent's credentials (O(parent_auth_token)) instead of its own.
+      - Before anything else the module reads the subaccount through the parent (one C(GET /2010-04-01/Accounts/{Sid}.json)),
+        checks that its owner is O(parent_account_sid) and that it is active (a suspended or closed subaccount is not
+        managed), and then acts with the subaccount's SID and its own auth token from that answer, as Twilio requires for
+        every API but 2010 (messaging, Trust Hub, Flex, Conversations, Proxy). The token is never logged or returned.
+      - O(account_sid) may be the parent itself, which then acts with its own token.
+      - Requires O(parent_auth_token); O(auth_token), O(api_key_sid) and O(api_key_secret) must not be given with it.
+      - The inventory plugin P(tendlc.twilio.accounts#inventory) sets it for
+        each of its hosts (C(twilio_parent_account_sid)).
+      - If not set, the value of the E(TWILIO_PARENT_ACCOUNT_SID) environment variable is used.
+    type: str
+    version_added: 0.3.0
+  parent_auth_token:
+    description:
+      - The auth token of O(parent_account_sid). Used for the one read of the subaccount only.
+      - If not set, the value of the E(TWILIO_PARENT_AUTH_TOKEN) environment variable is used.
+    type: str
+    version_added: 0.3.0
   region:
     description:
       - The Twilio region to send requests to, for example C(ie1) or C(au1).

@@ -45,7 +45,8 @@ options:
     description:
       - A dictionary with the registered results under C(service), C(pool), C(campaign), C(numbers) (from
         M(tendlc.twilio.phone_number_info), with O(tendlc.twilio.phone_number_info#module:include_account=true) for
-        the account's friendly name), C(brands) and C(routing), C(brand_sid), and C(account) (the inventory host).
+        the account's friendly name), C(brands) and C(routing), C(brand_sid), C(tollfree) (from
+        M(tendlc.twilio.tollfree_verification_info), the toll-free numbers' verifications), and C(account) (the inventory host).
     type: dict
     required: true
 """
@@ -104,7 +105,10 @@ _value:
       type: list
       elements: dict
     toll_free:
-      description: Toll-free numbers that can send SMS; they need toll-free verification, not a campaign.
+      description:
+        - Toll-free numbers that can send SMS; they need toll-free verification, not a campaign. Each also has
+          C(verification_sid) and C(verification_status) (null when it has none, or when the verifications were not read);
+          one not V(TWILIO_APPROVED) is a V(toll_free) finding.
       type: list
       elements: dict
     out_of_scope:
@@ -353,10 +357,26 @@ def _unregistered(numbers: list[dict[str, Any]], pool: dict[str, Any], own: dict
     return senders
 
 
-def _toll_free(numbers: list[dict[str, Any]], findings: list[dict[str, str]]) -> list[dict[str, Any]]:
-    toll_free = [n for n in numbers if n["sender_class"] == TOLL_FREE]
-    for number in toll_free:
-        _finding(findings, "toll_free", "%s is toll-free: %s" % (number["phone_number"], steps.TOLL_FREE), steps.verify_toll_free(number["phone_number"]))
+def _toll_free(numbers: list[dict[str, Any]], result: Any, findings: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Toll-free senders, each with its verification's status (C(result): tollfree_verification_info's); one not
+    TWILIO_APPROVED is a C(toll_free) finding."""
+    read = ran(result, "phone_numbers")
+    verifications = {e["phone_number"]: e.get("verification") for e in (result or {}).get("phone_numbers") or []} if read else {}
+    toll_free = []
+    for number in (n for n in numbers if n["sender_class"] == TOLL_FREE):
+        verification = verifications.get(number["phone_number"])
+        status = (verification or {}).get("status") if read else None
+        toll_free.append({**number, "verification_sid": (verification or {}).get("sid"), "verification_status": status})
+        if status == steps.TOLL_FREE_APPROVED:
+            continue
+        if not read:
+            state = "its verification was not read (%s)" % str((result or {}).get("msg") or "not asked for")
+        elif verification is None:
+            state = "it has no toll-free verification"
+        else:
+            state = "its verification %s is %s%s" % (verification["sid"], status, steps.rejection(verification))
+        _finding(findings, "toll_free", "%s is toll-free: %s; %s" % (number["phone_number"], steps.TOLL_FREE, state),
+                 steps.verify_toll_free(number["phone_number"], (status or "") if read else None, (verification or {}).get("edit_allowed")))
     return toll_free
 
 
@@ -429,7 +449,7 @@ def a2p_audit(results: dict[str, Any]) -> dict[str, Any]:
     numbers = _numbers(results, verified)
     _sole_proprietor_pools(results, numbers, findings)
     unregistered = _unregistered(numbers, pool, {"sid": service["sid"], "campaign_status": campaign["status"]}, findings)
-    toll_free = _toll_free(numbers, findings)
+    toll_free = _toll_free(numbers, results.get("tollfree"), findings)
     routing = _routing(results, service["sid"], pool, findings)
     onboarding = _onboarding(results, campaign, findings)
     findings.sort(key=lambda found: ORDER.index(found["kind"]))

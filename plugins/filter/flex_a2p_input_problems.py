@@ -17,7 +17,8 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._errors import Modul
 from ansible_collections.tendlc.twilio.plugins.module_utils._inputs import check_campaign_id, check_campaign_options, check_service_options
 from ansible_collections.tendlc.twilio.plugins.module_utils._senders import CONCURRENCY, PHONE_NUMBER, POOL_LIMIT
 from ansible_collections.tendlc.twilio.plugins.module_utils._service import SERVICE
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_list, check_name, check_range, check_sid, shown, shown_list
+from ansible_collections.tendlc.twilio.plugins.module_utils._tollfree import EDIT_REASON, TOLLFREE
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import check_list, check_name, check_range, check_sid, check_text, shown, shown_list
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._onboarding import onboarding_problems
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._role_options import SETTINGS
 
@@ -78,7 +79,9 @@ NAME = SERVICE.by_option()["friendly_name"]
 BRAND_SID = CAMPAIGN.by_option()["brand_registration_sid"]
 # The modules set no upper bound on these numbers of seconds; the role refuses more than this.
 MOST_SECONDS = 10 ** 6
-SET_BY_ROLE = {"flex_a2p_service_settings": ("use_inbound_webhook_on_number", "friendly_name"), "flex_a2p_campaign": ("service", "brand_registration_sid")}
+SET_BY_ROLE = {"flex_a2p_service_settings": ("use_inbound_webhook_on_number", "friendly_name"), "flex_a2p_campaign": ("service", "brand_registration_sid"),
+               "flex_a2p_tollfree_verification": ("phone_number", "state", "wait", "wait_timeout", "poll_interval")}
+TOLLFREE_OPTIONS = SETTINGS["flex_a2p_tollfree_verification"]
 # Every variable of the role (meta/argument_specs.yml, which a unit test compares) and the facts it sets.
 ROLE_VARIABLES = (
     "flex_a2p_service_name", "flex_a2p_service_sid", "flex_a2p_service_usecase", "flex_a2p_service_settings", "flex_a2p_phone_numbers",
@@ -86,6 +89,7 @@ ROLE_VARIABLES = (
     "flex_a2p_brand_sid", "flex_a2p_brand", "flex_a2p_campaign", "flex_a2p_external_campaign_id", "flex_a2p_replace_campaign",
     "flex_a2p_wait_for_campaign", "flex_a2p_campaign_wait_timeout", "flex_a2p_campaign_poll_interval", "flex_a2p_inbound_routing",
     "flex_a2p_routing_check", "flex_a2p_onboarding", "flex_a2p_onboarding_wait_timeout", "flex_a2p_onboarding_poll_interval",
+    "flex_a2p_tollfree_verification",
 )
 ROLE_FACTS = ("flex_a2p_summary", "flex_a2p_audit", "flex_a2p_onboarding_summary")
 PREFIX = "flex_a2p_"
@@ -214,6 +218,21 @@ def _numbers_of_sole_proprietor(brand: dict[str, Any], campaign: dict[str, Any],
             "per sole-proprietor campaign: list one number, or register a STANDARD brand" % counted]
 
 
+def _tollfree(params: dict[str, Any], problems: list[str]) -> None:
+    """The toll-free verification's options: known keys, the table's rules (personal data never repeated) and the module's own."""
+    name = "flex_a2p_tollfree_verification"
+    options = _mapping(params, name, problems)
+    problems += _set_by_role(name, options)
+    problems += _unknown_keys(name, options, TOLLFREE_OPTIONS)
+    for field in TOLLFREE.fields:
+        _collect(problems, field.check, options.get(field.option), name + ".")
+    if options.get("edit_reason") is not None:
+        _collect(problems, check_text, name + ".edit_reason", options["edit_reason"], *EDIT_REASON)
+    for switch in ("replace", "force"):
+        if switch in options and not isinstance(options[switch], bool):
+            problems.append("%s.%s=%s is not a boolean (true or false)" % (name, switch, shown(options[switch])))
+
+
 def _onboarding(params: dict[str, Any], problems: list[str]) -> None:
     """The business's data (plugin_utils/_onboarding: personal data is never repeated) and the waits for Twilio's reviews."""
     problems += onboarding_problems(params.get("flex_a2p_onboarding"))
@@ -247,6 +266,7 @@ def flex_a2p_input_problems(params: dict[str, Any], defined: list[str] | None = 
     _service(params, problems)
     _pool(params, problems)
     _brand_and_campaign(params, problems)
+    _tollfree(params, problems)
     _onboarding(params, problems)
     return problems
 

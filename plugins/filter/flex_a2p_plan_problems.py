@@ -26,6 +26,8 @@ description:
   - A campaign refused only because its brand is still under review (C(PENDING), C(IN_REVIEW)) is not a problem, since
     the role registers the campaign on a later run, once Twilio approved the brand. A brand that is C(FAILED),
     C(SUSPENDED) or in any other status is a problem, with Twilio's errors, because it needs you to act.
+  - Each toll-free number whose verification's plan failed (step C(tollfree_verifications), one result per number) is
+    a problem naming the number, for example a number without a verification and options that lack what a new one needs.
   - A pool that would hold more than one phone number is a problem when the campaign the role registers belongs to a
     sole-proprietor brand (the brand the plan registers, adopts or reads), since Twilio lets such a campaign use one
     phone number.
@@ -33,7 +35,8 @@ options:
   _input:
     description:
       - The plan, by step, as the role registers it; C(numbers), C(routing), C(service), C(pool), C(brand),
-        C(brand_read), C(campaign) and C(external_campaign), each a task result. Skipped steps are not problems; a step
+        C(brand_read), C(campaign) and C(external_campaign), each a task result, and C(tollfree_verifications) (its
+        C(results), one per toll-free number, each with C(phone_number)). Skipped steps are not problems; a step
         failed when its result lacks the key its module returns on success (C(phone_numbers), C(service), C(senders),
         C(brand), C(brands), C(campaign)), since the role registers the plan with C(failed_when=false).
     type: dict
@@ -105,6 +108,7 @@ def flex_a2p_plan_problems(plan: dict[str, Any], routing_check: str = "fail") ->
         result = plan.get(step)
         if _failed(result, key) and not _waits_for_brand(step, result):
             problems.append("%s: %s" % (label, str(result.get("msg") or "failed without a message").rstrip(".")))
+    problems += _tollfree_problems(plan.get("tollfree_verifications"))
     problems += _sole_proprietor_pool(plan)
     numbers = plan.get("numbers")
     if isinstance(numbers, dict) and numbers.get("missing"):
@@ -117,6 +121,14 @@ def flex_a2p_plan_problems(plan: dict[str, Any], routing_check: str = "fail") ->
                 problems.append("Flex routing: %s does not route inbound SMS to Flex: %s (set flex_a2p_routing_check=warn to go on anyway)"
                                 % (number["phone_number"], "; ".join(number["problems"])))
     return problems
+
+
+def _tollfree_problems(step: Any) -> list[str]:
+    """Each toll-free number whose verification's plan failed (it returned no C(verification), or says it failed)."""
+    if not ran(step):
+        return []
+    return ["toll-free verification of %s: %s" % (result.get("phone_number"), str(result.get("msg") or "failed without a message").rstrip("."))
+            for result in step.get("results") or [] if _failed(result, "verification")]
 
 
 def _planned_brand(plan: dict[str, Any]) -> dict[str, Any]:

@@ -27,17 +27,22 @@ description:
   - The actions are C(service_action) (V(create), V(update), V(none)), C(brand_action) (V(register), V(adopt),
     V(read), V(none)) and C(campaign_action) (V(register), V(update), V(replace), V(link), V(relink), V(wait) for a
     brand that is not approved yet, V(none)).
+  - C(tollfree) lists the toll-free numbers among the role's numbers, each with its verification's C(status) (V(none)
+    when it has none) and C(action) (V(create), V(update), V(replace), V(none)), from the verification's applied result,
+    else its plan, else the read of the numbers' verifications. C(tollfree_not_approved) names those whose status is not
+    V(TWILIO_APPROVED) (they cannot send to the US and Canada), also when the role manages no verification.
 options:
   _input:
     description:
       - The role's plan (C(flex_a2p__plan)), with the keys C(service), C(pool), C(brand), C(brand_read), C(campaign),
-        C(external_campaign) and C(routing), each a task result.
+        C(external_campaign), C(routing), C(tollfree) and C(tollfree_verifications), each a task result.
     type: dict
     required: true
   applied:
     description:
-      - The results the apply steps registered, under the same keys (C(service), C(pool), C(brand), C(campaign),
-        C(external_campaign)); a skipped or missing one means the step was not applied and its plan stands.
+      - The results the apply steps registered, under the same keys (C(service), C(pool), C(tollfree_verifications), a
+        loop's result, C(brand), C(campaign), C(external_campaign)); a skipped or missing one means the step was not
+        applied and its plan stands.
     type: dict
     default: {}
   context:
@@ -64,6 +69,10 @@ _value:
 # How the one-line summary words each action, after a real run and in check mode.
 ACTIONS_DONE = {"create": "created", "update": "updated", "register": "registered", "replace": "replaced", "link": "linked",
                 "relink": "linked again", "adopt": "found for its bundles", "read": "read"}
+# How the line words a toll-free verification's action, after a real run and in check mode.
+TOLLFREE_DONE = {"create": "submitted", "update": "edited", "replace": "replaced"}
+TOLLFREE_PLANNED = {"create": "to be submitted", "update": "to be edited", "replace": "to be replaced"}
+APPROVED = "TWILIO_APPROVED"
 ACTIONS_PLANNED = {"create": "to be created", "update": "to be updated", "register": "to be registered", "replace": "to be replaced",
                    "link": "to be linked", "relink": "to be linked again", "adopt": "found for its bundles", "read": "read"}
 
@@ -126,6 +135,32 @@ def _campaign_status(action: str, campaign: dict[str, Any], context: dict[str, A
     return "to be registered" if registers else "none"
 
 
+def _tollfree(plan: dict[str, Any], applied: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each toll-free number, its verification's status and the action on it: applied, else planned, else as read."""
+    read = plan.get("tollfree")
+    numbers = {n.get("phone_number"): {"phone_number": n.get("phone_number"), "status": (n.get("verification") or {}).get("status") or "none",
+                                       "action": "none"} for n in (read.get("phone_numbers") or [] if ran(read) else [])}
+    done = applied.get("tollfree_verifications")
+    results = {item.get("item", {}).get("phone_number"): item for item in (done.get("results") or [] if ran(done) else []) if ran(item)}
+    planned = plan.get("tollfree_verifications")
+    for result in planned.get("results") or [] if ran(planned) else []:
+        number = result.get("phone_number")
+        final = applied_or_planned(results.get(number), result)
+        if "verification" not in final or final.get("failed"):
+            continue  # not planned or not applied: as read
+        numbers[number] = {"phone_number": number, "status": (final.get("verification") or {}).get("status") or "none",
+                           "action": final.get("action") or "none"}
+    return list(numbers.values())
+
+
+def _tollfree_words(summary: dict[str, Any]) -> str:
+    words = TOLLFREE_PLANNED if summary["check_mode"] else TOLLFREE_DONE
+    shown = ["%s %s%s" % (n["phone_number"], n["status"] if n["status"] != "none" else "not verified",
+                          " (%s)" % words[n["action"]] if n["action"] in words else "") for n in summary["tollfree"][:LISTED]]
+    more = len(summary["tollfree"]) - LISTED
+    return "; toll-free %s%s" % (", ".join(shown), ", ... and %d more" % more if more > 0 else "") if shown else ""
+
+
 def _line(summary: dict[str, Any]) -> str:
     words = ACTIONS_PLANNED if summary["check_mode"] else ACTIONS_DONE
     service = summary["service_sid"] or "(new)"
@@ -144,9 +179,9 @@ def _line(summary: dict[str, Any]) -> str:
     routing = "; %d number(s) do not reach Flex%s: %s%s" % (
         len(broken), " after the run" if summary["check_mode"] else "", ", ".join(broken[:LISTED]),
         ", ... and %d more" % (len(broken) - LISTED) if len(broken) > LISTED else "") if broken else ""
-    return "%s: service %s %s, pool %d numbers (added %d, removed %d, moved %d), %s%s%s%s" % (
+    return "%s: service %s %s, pool %d numbers (added %d, removed %d, moved %d), %s%s%s%s%s" % (
         summary["account"], service, service_word, summary["pool_size"], len(summary["added"]), len(summary["removed"]), len(summary["moved"]),
-        brand, campaign, routing, " (check mode: nothing was written)" if summary["check_mode"] else "")
+        brand, campaign, _tollfree_words(summary), routing, " (check mode: nothing was written)" if summary["check_mode"] else "")
 
 
 def flex_a2p_summary(plan: dict[str, Any], applied: dict[str, Any] | None = None, context: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -182,7 +217,9 @@ def flex_a2p_summary(plan: dict[str, Any], applied: dict[str, Any] | None = None
         "campaign_status": _campaign_status(campaign_action, campaign, context),
         "routing": context.get("routing"),
         "routing_broken": broken,
+        "tollfree": _tollfree(plan, applied),
     }
+    summary["tollfree_not_approved"] = [n["phone_number"] for n in summary["tollfree"] if n["status"] != APPROVED]
     summary["line"] = _line(summary)
     return summary
 

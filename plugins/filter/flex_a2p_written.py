@@ -17,12 +17,14 @@ author:
 description:
   - The checks of the C(tendlc.twilio.flex_a2p) role after its writes fail with a message that says what the run
     already wrote. This filter words it from the results the apply steps registered, in the order the role writes.
-  - A step wrote when its result is changed; the sender pool's words count the senders added, moved and removed.
+  - A step wrote when its result is changed; the sender pool's words count the senders added, moved and removed, and
+    the toll-free verifications' (a loop's result) name the numbers whose verification was submitted or edited.
 options:
   _input:
     description:
-      - The results of the apply steps, by step; C(service), C(pool), C(brand), C(campaign) and C(external_campaign),
-        each a task result. A missing or skipped one wrote nothing.
+      - The results of the apply steps, by step; C(service), C(pool), C(tollfree_verifications) (a loop's result, each
+        item's with C(item.phone_number)), C(brand), C(campaign) and C(external_campaign), each a task result. A missing
+        or skipped one wrote nothing.
     type: dict
     required: true
 """
@@ -42,11 +44,14 @@ _value:
 """
 
 # Each apply step, in the order the role writes, and its words.
-STEPS = (("service", "the messaging service"), ("pool", "the sender pool"), ("brand", "the brand"), ("campaign", "the campaign"),
-         ("external_campaign", "the link to the external campaign"))
+STEPS = (("service", "the messaging service"), ("pool", "the sender pool"), ("tollfree_verifications", "the toll-free verification"),
+         ("brand", "the brand"), ("campaign", "the campaign"), ("external_campaign", "the link to the external campaign"))
 
 
 def _words(step: str, label: str, result: dict[str, Any]) -> str:
+    if step == "tollfree_verifications":  # a loop: the numbers whose item wrote
+        numbers = [str((item.get("item") or {}).get("phone_number")) for item in result.get("results") or [] if item.get("changed")]
+        return "%s%s of %s" % (label, "s" if len(numbers) != 1 else "", ", ".join(numbers))
     if step != "pool":
         return label
     return "%s (%d added, %d moved, %d removed)" % (label, len(result.get("added") or []), len(result.get("moved") or []),

@@ -17,6 +17,7 @@ from ansible.module_utils.basic import _load_params as raw_module_args
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC, TWILIO_IMPORT_ERROR, build_client
 from ansible_collections.tendlc.twilio.plugins.module_utils._credentials import check_api_key, explain_refusal
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils import _subaccount as subaccount
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_auth, check_text_types, hidden_values, url_secrets
 
 
@@ -42,16 +43,21 @@ class TwilioModule:
         self.client: Any = None
 
     @classmethod
+    def module_spec(cls) -> dict[str, Any]:
+        """The auth options and the subclass's own, with their constraints: what AnsibleModule (or, for a step of
+        flex_a2p_plan, ArgumentSpecValidator) validates the task's arguments against."""
+        return {
+            "argument_spec": {**copy.deepcopy(AUTH_ARGUMENT_SPEC), **cls.argument_spec},
+            "mutually_exclusive": [("auth_token", "api_key_sid")] + subaccount.MUTUALLY_EXCLUSIVE + cls.mutually_exclusive,
+            "required_one_of": [("auth_token", "api_key_sid", "parent_auth_token")] + cls.required_one_of,
+            "required_together": [("api_key_sid", "api_key_secret")] + subaccount.REQUIRED_TOGETHER,
+            "required_if": cls.required_if,
+        }
+
+    @classmethod
     def define_module(cls) -> AnsibleModule:
         """Build the AnsibleModule from the auth options and the subclass's own."""
-        return AnsibleModule(
-            argument_spec={**copy.deepcopy(AUTH_ARGUMENT_SPEC), **cls.argument_spec},
-            mutually_exclusive=[("auth_token", "api_key_sid")] + cls.mutually_exclusive,
-            required_one_of=[("auth_token", "api_key_sid")] + cls.required_one_of,
-            required_together=[("api_key_sid", "api_key_secret")],
-            required_if=cls.required_if,
-            supports_check_mode=True,
-        )
+        return AnsibleModule(supports_check_mode=True, **cls.module_spec())
 
     def run(self) -> None:
         """Validate, connect, run the subclass's work, and exit with the result."""
@@ -70,12 +76,32 @@ class TwilioModule:
             if warning:
                 self.module.warn(warning)
             self.validate()
-            self.client = build_client(self.params)
-            check_api_key(self.client, self.params)
+            self.connect()
             self.execute()
         except ModuleError as exc:
             self.fail(explain_refusal(exc, self.params))
         self.module.exit_json(**self.get_result())
+
+    def connect(self) -> None:
+        """Build the client and check the credentials: an API key's account (check_api_key); for a subaccount, its own
+        token read through the parent (_subaccount.py)."""
+        self.client = build_client(self.params, subaccount.subaccount_token(self.params, self.module.no_log_values))
+        check_api_key(self.client, self.params)
+
+    def plan_step(self, client: Any, raw: dict[str, Any]) -> dict[str, Any]:
+        """Run as a step of another module's run (flex_a2p_plan, module_utils/_steps.py): in check mode, with that module's
+        client (its credentials already checked), C(raw) the step's arguments as given. Returns the result, or the
+        failure as a result (C(msg) and its extras), which the step's own task would have registered."""
+        try:
+            check_text_types(self.module.argument_spec, raw)
+            check_auth(self.params)  # also the options several modules share (the service's name, the poll interval)
+            self.validate()
+            self.client = client
+            self.execute()
+        except ModuleError as exc:
+            exc = explain_refusal(exc, self.params)
+            return {**exc.extra, "msg": exc.msg, "changed": False, "failed": True}
+        return self.get_result()
 
     def writes(self) -> tuple[int, int]:
         """Write requests of this run: (applied, outcome unknown), as the HTTP client counted them."""

@@ -38,6 +38,9 @@ AUTH_ARGUMENT_SPEC: dict[str, dict[str, Any]] = {
     "auth_token": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_AUTH_TOKEN"])},
     "api_key_sid": {"type": "str", "no_log": False, "fallback": (env_fallback, ["TWILIO_API_KEY"])},
     "api_key_secret": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_API_SECRET"])},
+    # Acting for the subaccount account_sid with its parent's credentials (_subaccount.py).
+    "parent_account_sid": {"type": "str", "no_log": False, "fallback": (env_fallback, ["TWILIO_PARENT_ACCOUNT_SID"])},
+    "parent_auth_token": {"type": "str", "no_log": True, "fallback": (env_fallback, ["TWILIO_PARENT_AUTH_TOKEN"])},
     "region": {"type": "str", "fallback": (env_fallback, ["TWILIO_REGION"])},
     "edge": {"type": "str", "fallback": (env_fallback, ["TWILIO_EDGE"])},
     "timeout": {"type": "float", "default": 30},
@@ -48,9 +51,14 @@ AUTH_ARGUMENT_SPEC: dict[str, dict[str, Any]] = {
 }
 
 
-def build_client(params: dict[str, Any]) -> Any:
-    """Return a C(twilio.rest.Client) for the module's auth parameters."""
-    if params.get("api_key_sid"):
+def build_client(params: dict[str, Any], subaccount_token: str | None = None) -> Any:
+    """Return a C(twilio.rest.Client) for the module's auth parameters.
+
+    C(subaccount_token): the auth token of the subaccount C(account_sid), read through its parent (C(_subaccount.py)):
+    the client then acts with the subaccount's own SID and token, as Twilio requires outside the 2010 API."""
+    if subaccount_token:
+        username, password = params["account_sid"], subaccount_token
+    elif params.get("api_key_sid"):
         username, password = params["api_key_sid"], params["api_key_secret"]
     else:
         username, password = params["account_sid"], params["auth_token"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import call
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AUTHENTICATE, CREDENTIALS_HINT, ModuleError
+from ansible_collections.tendlc.twilio.plugins.module_utils._subaccount import parent_refusal
 
 
 def check_api_key(client: Any, params: dict[str, Any]) -> None:
@@ -32,7 +33,9 @@ def explain_refusal(exc: ModuleError, params: dict[str, Any]) -> ModuleError:
     """A 20003 (credentials refused) with the generic hint replaced by the credentials at fault; other errors unchanged."""
     if exc.code != AUTHENTICATE:
         return exc
-    if params.get("api_key_sid"):
+    if params.get("parent_account_sid"):
+        hint, field = parent_refusal(exc, params)
+    elif params.get("api_key_sid"):
         hint = ("Check the credentials: Twilio refused api_key_sid=%r with its api_key_secret for account_sid=%r. The secret is wrong, or "
                 "the key belongs to another account: an API key acts only for the account it was created in."
                 % (params["api_key_sid"], params["account_sid"]))

@@ -169,6 +169,9 @@ class CollectionHttpClient(TwilioHttpClient):  # type: ignore[misc,valid-type]
         self.writes = 0
         self.unknown_writes = 0
         self._count_lock = threading.Lock()
+        # With reads_cached set (flex_a2p_plan: every step in check mode, so nothing the run reads can change under it),
+        # a GET already answered with a 2xx is answered again from memory: the steps share one read of each URL.
+        self.reads_cached: dict[tuple[str, str], Any] | None = None
         if self.session is not None and api_url:
             # The SDK mounts its connection pool for https only; size the http one alike.
             self.session.mount("http://", self.session.get_adapter("https://"))
@@ -178,6 +181,9 @@ class CollectionHttpClient(TwilioHttpClient):  # type: ignore[misc,valid-type]
         forget_attempts()  # the retries of an earlier request are not this one's
         check_host(method, target, self.api_url)
         write = method.upper() in WRITE_METHODS
+        key = _read_key(method, target, kwargs.get("params")) if self.reads_cached is not None else None
+        if key is not None and key in self.reads_cached:
+            return self._answer(method, target, self.reads_cached[key])
         try:
             response = send(self.policy, method, target, lambda: super(CollectionHttpClient, self).request(method, target, *args, **kwargs))
         except AmbiguousWriteError:
@@ -192,6 +198,12 @@ class CollectionHttpClient(TwilioHttpClient):  # type: ignore[misc,valid-type]
         problem = body_problem(method, response.status_code, response.text or "")
         if problem:
             raise bad_response(method, _bare(target), response.status_code, _content_type(response), problem)
+        if key is not None and 200 <= response.status_code < 300:
+            self.reads_cached[key] = response
+        return self._answer(method, target, response)
+
+    @staticmethod
+    def _answer(method: str, target: str, response: Any) -> Any:
         _ANSWERS.last = (method, _bare(target), response.status_code, _content_type(response))
         _ANSWERS.count = answers_received() + 1
         return response
@@ -199,6 +211,13 @@ class CollectionHttpClient(TwilioHttpClient):  # type: ignore[misc,valid-type]
     def _count(self, counter: str) -> None:
         with self._count_lock:
             setattr(self, counter, getattr(self, counter) + 1)
+
+
+def _read_key(method: str, url: str, params: Any) -> tuple[str, str] | None:
+    """The key of a GET in the read cache: its URL and its query parameters in order; None for any other method."""
+    if method.upper() != "GET":
+        return None
+    return url, repr(sorted((str(k), str(v)) for k, v in (params or {}).items()))
 
 
 def unreachable_error(url: str, exc: BaseException) -> TransportError:

@@ -8,8 +8,8 @@ Private to the collection: the interface may change without notice.
 
 - Not a sender: a number whose capabilities include neither SMS nor MMS (Twilio refuses it in a sender pool, 21715,
   "SMS or MMS").
-- Toll-free: +1 and one of the FCC's toll-free codes 800, 833, 844, 855, 866, 877, 888 (FCC consumer guide "What is a
-  toll-free number and how does it work?"). Twilio verifies them with toll-free verification, not A2P 10DLC.
+- Toll-free: +1 and one of the toll-free codes (module_utils/_numbers.py, TOLL_FREE_CODES, one copy for the modules and
+  the audit). Twilio verifies them with toll-free verification, not A2P 10DLC.
 - Non-US: any number outside +1. A2P 10DLC is the US carriers' registration of 10-digit long codes.
 - Non-US +1: a +1 number whose area code belongs to Canada or a Caribbean country of the North American Numbering Plan
   (NANP_NON_US_CODES below), out of scope of A2P 10DLC (Canada has its own rules). The table is the area codes that Google's
@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ansible_collections.tendlc.twilio.plugins.module_utils._numbers import is_toll_free
+
 US_LOCAL, TOLL_FREE, VOICE_ONLY, NON_US, NANP_NON_US = "us_local", "toll_free", "voice_only", "non_us", "nanp_non_us"
 OUT_OF_SCOPE = (NON_US, NANP_NON_US)
-TOLL_FREE_CODES = frozenset(("800", "833", "844", "855", "866", "877", "888"))
 CANADA = ("204 226 236 249 250 257 263 273 289 306 343 354 365 367 368 382 403 416 418 428 431 437 438 450 468 474 506 514 519 548 579 "
           "581 584 587 600 604 613 622 633 639 647 672 683 705 709 742 753 778 780 782 807 819 825 867 873 879 902 905 942")
 # The Caribbean countries of the plan, and Bermuda (441).
@@ -50,4 +51,4 @@ def sender_class(number: dict[str, Any]) -> str:
         return NANP_NON_US
     if not can_text(number.get("capabilities")):
         return VOICE_ONLY
-    return TOLL_FREE if phone[2:5] in TOLL_FREE_CODES else US_LOCAL
+    return TOLL_FREE if is_toll_free(phone) else US_LOCAL

@@ -25,6 +25,7 @@ CAMPAIGN_COST = ("Twilio charges a vetting fee for every campaign it reviews ($1
 NOT_DEFERRING = " (false: inbound SMS of its numbers do not reach Flex)"
 LEAVES_POOL = "(dropped from the exclusive pool, they leave the service's campaign)"
 TOLL_FREE = "it needs toll-free verification, not an A2P campaign"
+TOLL_FREE_APPROVED, TOLL_FREE_REJECTED = "TWILIO_APPROVED", "TWILIO_REJECTED"  # the spec's tollfree_verification status enum
 
 ACCOUNT_NOT_ACTIVE = "contact Twilio support: a suspended account sends nothing (closing an account is permanent)"
 CREATE_SERVICE = "run %s: it creates the service, then fills its pool and registers its campaign" % ROLLOUT
@@ -110,8 +111,28 @@ def one_sole_proprietor_number(service: str) -> str:
             % (service, ROLLOUT))
 
 
-def verify_toll_free(phone: str) -> str:
-    return "verify the toll-free number %s: submit or check its Toll-Free Verification in the Twilio Console (the audit does not read it)" % phone
+def verify_toll_free(phone: str, status: str | None, edit_allowed: Any = None) -> str:
+    """The next step for a toll-free number whose verification is not approved (C(status) None: not read)."""
+    if status is None:
+        return "check the Toll-Free Verification of %s (tendlc.twilio.tollfree_verification_info, or the Twilio Console)" % phone
+    if status == "":
+        return ("submit a Toll-Free Verification for %s (tendlc.twilio.tollfree_verification, or flex_a2p_tollfree_verification "
+                "with %s); until Twilio approves it, carriers may block its messages" % (phone, ROLLOUT))
+    if status == TOLL_FREE_REJECTED:
+        return ("correct what Twilio gave as the reason and %s (tendlc.twilio.tollfree_verification)" %
+                ("edit the verification of %s while Twilio allows it" % phone if edit_allowed else "submit the verification of %s again" % phone))
+    return "wait for Twilio's review of the verification of %s (it can take days); the audit shows its status" % phone
+
+
+def rejection(verification: dict[str, Any]) -> str:
+    """', rejected: <reasons> (error N)' of a rejected verification, else ''."""
+    if verification.get("status") != TOLL_FREE_REJECTED:
+        return ""
+    reasons = verification.get("rejection_reasons") or []
+    texts = [str(r.get("reason") if isinstance(r, dict) else r) for r in reasons] if isinstance(reasons, list) else []
+    text = "; ".join(t for t in texts if t and t != "None") or str(verification.get("rejection_reason") or "no reason given")
+    code = verification.get("error_code")
+    return ", rejected: %s%s" % (text, " (error %s)" % code if code else "")
 
 
 def fix_webhook(phone: str, problems: list[str]) -> str:

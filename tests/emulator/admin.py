@@ -25,6 +25,15 @@ Trust Hub (:mod:`emulator.trusthub.lifecycle`):
   (``errors``: null or ``[{"code": 18601, ...}]``, the spec example's shape) -> the bundle; any status may be set;
 - ``POST /_emulator/trusthub/timing`` ``{"review_seconds"}`` (number >= 0 or null) -> the review delay now in force.
 
+Accounts and toll-free verifications:
+
+- ``POST /_emulator/accounts/{Sid}`` ``{"status"?: active|suspended|closed, "friendly_name"?}`` -> the Account resource
+  (``auth_token`` redacted); any status may be set, also on a main account (:mod:`emulator.api.accounts`);
+- ``POST /_emulator/tollfree-verifications/{Sid}`` ``{"status"?, "rejection_reason"?, "error_code"?, "edit_allowed"?,
+  "edit_expiration"?, "rejection_reasons"?}`` -> the verification (:mod:`emulator.messaging.tollfree_lifecycle`: a
+  rejection with ``edit_allowed`` true gets a seven-day ``edit_expiration`` unless one is sent);
+- ``POST /_emulator/tollfree/timing`` ``{"review_seconds"}`` (number >= 0 or null) -> the review delay now in force.
+
 Only the keys sent change; A2P ``errors`` items are ``{error_code, description?, fields?, url?}``. A status set here stops
 the resource's approval timer.
 """
@@ -35,13 +44,16 @@ from typing import TYPE_CHECKING, Any, Callable
 from emulator.errors import TwilioError, not_found
 from emulator.fault_rules import RuleError, rules_from_json
 from emulator.faults import latency_value
-from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_vettings
+from emulator.api.accounts import STATUSES as ACCOUNT_STATUSES
+from emulator.api.accounts import account_record
+from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_vettings, tollfree_lifecycle, tollfree_verifications
 from emulator.messaging.a2p_lifecycle import (BRAND_STATUSES, CAMPAIGN_STATUSES, IDENTITY_STATUSES, configure, registration_errors, settle,
                                               timing)
 from emulator.rate_limit import rate_value
+from emulator.reqlog import redacted
 from emulator.routing import Call, Handler, Reply, Route
 from emulator.settings import POOL_LIMIT
-from emulator.state import Account, Record
+from emulator.state import Account, Record, State
 from emulator.trusthub import CUSTOMER_PROFILES, TRUST_PRODUCTS
 from emulator.trusthub import bundles as trusthub_bundles
 from emulator.trusthub import lifecycle as trusthub_lifecycle
@@ -150,8 +162,27 @@ BRAND_KEYS: dict[str, Check] = {
 CAMPAIGN_KEYS: dict[str, Check] = {"campaign_status": _enum(CAMPAIGN_STATUSES), "errors": registration_errors}
 TIMING_KEYS: dict[str, Check] = {"brand_approval_seconds": _seconds, "campaign_approval_seconds": _seconds}
 BUNDLE_KEYS: dict[str, Check] = {"status": _enum(trusthub_lifecycle.STATUSES), "errors": trusthub_bundles.bundle_errors}
-TRUSTHUB_TIMING_KEYS: dict[str, Check] = {"review_seconds": _seconds}
+REVIEW_TIMING_KEYS: dict[str, Check] = {"review_seconds": _seconds}
 VETTING_KEYS: dict[str, Check] = {"vetting_status": _enum(a2p_vettings.STATUSES)}
+ACCOUNT_KEYS: dict[str, Check] = {"status": _enum(ACCOUNT_STATUSES), "friendly_name": lambda value: _text(value, 64)}
+
+
+def _text(value: Any, limit: int) -> Any:
+    if isinstance(value, str) and 0 < len(value) <= limit:
+        return value
+    raise ValueError(f"expected a string of 1 to {limit} characters")
+
+
+def _review(key: str) -> Check:
+    def check(value: Any) -> Any:
+        problem = tollfree_verifications.review_problem(key, value)
+        if problem:
+            raise ValueError(problem)
+        return value
+    return check
+
+
+TOLLFREE_KEYS: dict[str, Check] = {key: _review(key) for key in tollfree_verifications.REVIEW_SEED_KEYS}
 
 
 def _changes(body: Any, checks: dict[str, Check]) -> dict[str, Any]:
@@ -204,6 +235,28 @@ product_status = _status_change(TRUST_PRODUCTS, BUNDLE_KEYS, trusthub_bundles.ad
 vetting_status = _status_change(a2p_vettings.KIND, VETTING_KEYS, a2p_vettings.admin_change)  # a brand vetting's status
 
 
+def account_status(app: "App", call: Call) -> Reply:
+    """Set an account's ``status`` and ``friendly_name`` (no rule applies: this is Twilio's side, e.g. a suspension)."""
+    changes = _changes(call.json, ACCOUNT_KEYS)
+    with app.state.lock:
+        account = app.state.accounts.get(call.params["Sid"])
+        if account is None:
+            raise not_found(f"/accounts/{call.params['Sid']}")
+        account.status = changes.get("status", account.status)
+        account.friendly_name = changes.get("friendly_name", account.friendly_name)
+        return Reply(200, redacted(account_record(account)))
+
+
+def tollfree_status(app: "App", call: Call) -> Reply:
+    """Set a toll-free verification's review fields (its timer stops)."""
+    changes = _changes(call.json, TOLLFREE_KEYS)
+    with app.state.lock:
+        for account in app.state.accounts.values():
+            tollfree_lifecycle.settle(account)
+        return _apply(app, tollfree_lifecycle.KIND, call.params["Sid"],
+                      lambda account, record: tollfree_verifications.admin_change(account, record, changes))
+
+
 def brand_otp(app: "App", call: Call) -> Reply:
     """Confirm a sole-proprietor brand's OTP, as its owner does by replying to Twilio's text (no body, or ``{}``)."""
     if call.json not in (None, {}):
@@ -223,13 +276,20 @@ def a2p_timing(app: "App", call: Call) -> Reply:
                            "campaign_approval_seconds": configured.campaign_approval_seconds})
 
 
-def trusthub_timing(app: "App", call: Call) -> Reply:
-    """Change the review delay for bundles submitted from now on."""
-    changes = _changes(call.json, TRUSTHUB_TIMING_KEYS)
-    with app.state.lock:
-        current = trusthub_lifecycle.timing(app.state).review_seconds
-        configured = trusthub_lifecycle.configure(app.state, changes.get("review_seconds", current))
-        return Reply(200, {"review_seconds": configured.review_seconds})
+def _review_delay(current: Callable[[State], Any], configure: Callable[[State, Any], Any]) -> Handler:
+    """The route that sets a review delay ``{"review_seconds": N or null}`` for what is submitted from now on."""
+
+    def change(app: "App", call: Call) -> Reply:
+        changes = _changes(call.json, REVIEW_TIMING_KEYS)
+        with app.state.lock:
+            configure(app.state, changes.get("review_seconds", current(app.state)))
+            return Reply(200, {"review_seconds": current(app.state)})
+
+    return change
+
+
+trusthub_timing = _review_delay(lambda state: trusthub_lifecycle.timing(state).review_seconds, trusthub_lifecycle.configure)  # bundles
+tollfree_timing = _review_delay(tollfree_lifecycle.review_seconds, tollfree_lifecycle.configure)  # toll-free verifications
 
 
 def dca_status(app: "App", call: Call) -> Reply:
@@ -262,4 +322,7 @@ ROUTES = (
     Route("POST", "/trust-products/{Sid}", product_status),
     Route("POST", "/trusthub/timing", trusthub_timing),
     Route("POST", "/vettings/{Sid}", vetting_status),
+    Route("POST", "/accounts/{Sid}", account_status),
+    Route("POST", "/tollfree-verifications/{Sid}", tollfree_status),
+    Route("POST", "/tollfree/timing", tollfree_timing),
 )

@@ -1,6 +1,7 @@
 """The transport-free core: one request in, one :class:`~emulator.routing.Reply` out.
 
-Order for API requests: fault ``before`` hook, product check, authentication, routing, the A2P rate limit
+Order for API requests: fault ``before`` hook, product check, authentication (an account that is not active is refused),
+routing (a main account addressing a subaccount's 2010 path acts on the subaccount, :mod:`emulator.api.scope`), the A2P rate limit
 (:mod:`emulator.rate_limit`), handler (under the state lock), fault ``after`` hook, log record. Admin requests only route and run.
 A request whose connection a fault drops is logged too, with its ``fault``: ``reset-before`` with
 ``status`` and ``response`` null (nothing was applied), ``reset-after`` with the reply that was never sent.
@@ -16,6 +17,8 @@ from typing import Any, Mapping, Optional
 from urllib.parse import unquote, urlsplit
 
 from emulator import admin, products, rate_limit
+from emulator.api import PRODUCT as API_2010
+from emulator.api.scope import acting_account, check_active
 from emulator.errors import TwilioError, authenticate, not_found
 from emulator.faults import Faults, RequestInfo
 from emulator.forms import MultiDict, decode, flatten
@@ -68,6 +71,8 @@ class App:
                     with self.state.lock:  # one lock: auth, routing and the handler see one consistent state
                         account, by_api_key = self._authenticate(headers.get("authorization"))
                         route, params = products.API.match(product, method, path)
+                        if product == API_2010:  # a main account's credentials act on its subaccounts' 2010 paths
+                            account = acting_account(self.state, account, by_api_key, params.get("AccountSid"))
                         self._check_a2p_rate(info, account)  # after routing: a 404 or 405 is no A2P operation and does not count
                         reply = route.handler(Call(method, product, path, query, form, params, self.state, account, by_api_key=by_api_key))
                         reply.body = copy.deepcopy(reply.body)
@@ -114,6 +119,7 @@ class App:
         account = self.state.authenticate(username, password)
         if account is None:
             raise authenticate()
+        check_active(self.state, account)  # a suspended or closed account's own credentials: 401 / 20005
         return account, username != account.sid
 
     def _admin(self, method: str, path: str, query: MultiDict, form: MultiDict, content_type: str, body: bytes) -> Reply:

@@ -1,5 +1,6 @@
 """Command line: ``python tests/emulator --host 127.0.0.1 --port 0 --seed SEED.yml [--log LOG.jsonl] [--latency-ms N] [--pool-limit N]
-[--brand-approval-seconds N] [--campaign-approval-seconds N] [--trusthub-review-seconds N] [--fault RULE ...] [--fault-seed N] [--a2p-rate N]``."""
+[--brand-approval-seconds N] [--campaign-approval-seconds N] [--trusthub-review-seconds N] [--tollfree-review-seconds N]
+[--fault RULE ...] [--fault-seed N] [--a2p-rate N]``."""
 
 import argparse
 import signal
@@ -12,6 +13,7 @@ from emulator.errors import SeedError
 from emulator.fault_rules import FaultRule, RuleError, rule_from_text
 from emulator.faults import latency_value
 from emulator.messaging.a2p_lifecycle import configure as configure_a2p
+from emulator.messaging.tollfree_lifecycle import configure as configure_tollfree
 from emulator.rate_limit import rate_value
 from emulator.server import Emulator
 from emulator.trusthub.lifecycle import configure as configure_trusthub
@@ -37,6 +39,9 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     parser.add_argument("--trusthub-review-seconds", type=_seconds, default=None,
                         help="approve submitted Trust Hub bundles this many seconds after submission, in-review from half-way "
                              "(default: never; admin routes drive them)")
+    parser.add_argument("--tollfree-review-seconds", type=_seconds, default=None,
+                        help="approve new or edited toll-free verifications this many seconds after submission, IN_REVIEW from "
+                             "half-way (default: never; admin routes drive them)")
     parser.add_argument("--fault", type=_fault_rule, action="append", default=[], metavar="RULE",
                         help='a fault rule, "key=value" words, e.g. "product=messaging 429=0.2 503=0.05 reset-after=0.02"; repeatable')
     parser.add_argument("--fault-seed", type=int, default=None, help="seed of the fault RNG, for reproducible faults (default: unpredictable)")
@@ -93,6 +98,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     configure_a2p(emulator.state, args.brand_approval_seconds, args.campaign_approval_seconds)
     configure_trusthub(emulator.state, args.trusthub_review_seconds)
+    configure_tollfree(emulator.state, args.tollfree_review_seconds)
     stopping = threading.Event()
 
     def request_stop(_signum: int, _frame: Any) -> None:

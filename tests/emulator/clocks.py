@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 from weakref import WeakKeyDictionary
 
-from emulator.state import Account
+from emulator.state import Account, State
 
 
 @dataclass(frozen=True)
@@ -46,3 +46,20 @@ class Clocks:
     def running(self, account: Account) -> list[tuple[str, Clock]]:
         """The account's clocks (a copy: the caller may stop them while iterating)."""
         return list(self._clocks.get(account, {}).items())
+
+
+class Delay:
+    """One configurable delay per emulator (kept across resets, like command-line options); None means "never"."""
+
+    def __init__(self) -> None:
+        self._seconds: "WeakKeyDictionary[State, Optional[float]]" = WeakKeyDictionary()
+
+    def configure(self, state: State, seconds: Optional[float]) -> Optional[float]:
+        """Set the emulator's delay; returns it."""
+        with state.lock:
+            self._seconds[state] = seconds
+        return seconds
+
+    def seconds(self, state: State) -> Optional[float]:
+        """The emulator's delay (None when never configured)."""
+        return self._seconds.get(state)

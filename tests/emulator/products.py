@@ -18,7 +18,7 @@ from emulator.conversations import address_configurations, address_fields
 from emulator.flex import PRODUCT as FLEX
 from emulator.flex import flex_flow_fields, flex_flows
 from emulator.messaging import PRODUCT as MESSAGING
-from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, a2p_vettings, senders, services
+from emulator.messaging import a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, a2p_vettings, senders, services, tollfree_verifications
 from emulator.proxy import PRODUCT as PROXY
 from emulator.proxy import phone_numbers as proxy_numbers
 from emulator.proxy import services as proxy_services
@@ -33,7 +33,7 @@ from emulator.trusthub import bundles, entities, evaluations, policies
 PRODUCTS = ("messaging", "api", "flex-api", "conversations", "proxy", "trusthub")
 
 API_RESOURCES: dict[str, tuple[Any, ...]] = {
-    MESSAGING: (services, senders, a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, a2p_vettings),
+    MESSAGING: (services, senders, a2p_brands, a2p_campaigns, a2p_external, a2p_usecases, a2p_vettings, tollfree_verifications),
     API_2010: (accounts, incoming_phone_numbers, short_codes, addresses),
     FLEX: (flex_flows,),
     CONVERSATIONS: (address_configurations,),
@@ -76,6 +76,7 @@ SEED_SECTIONS = {
     short_codes.KIND: SeedSection(short_codes.PREFIX, short_codes.from_seed),
     a2p_brands.KIND: SeedSection(a2p_brands.PREFIX, a2p_brands.from_seed),
     # after phone_numbers: these entries name the account's numbers
+    tollfree_verifications.KIND: SeedSection(tollfree_verifications.PREFIX, tollfree_verifications.from_seed),
     flex_flow_fields.KIND: SeedSection(flex_flow_fields.PREFIX, flex_flows.from_seed),
     address_fields.KIND: SeedSection(address_fields.PREFIX, address_configurations.from_seed),
     proxy_services.KIND: SeedSection(proxy_services.PREFIX, proxy_services.from_seed),

@@ -1,12 +1,25 @@
 """The request log: one JSON object per API request, in memory and (optionally) appended to a JSONL file.
 
-Records never carry the Authorization header or any secret; admin routes are not logged.
+Records never carry the Authorization header or any secret; admin routes are not logged. Responses that carry an account's
+``auth_token`` (the 2010 Account resource, its list) are logged with the value replaced by :data:`REDACTED`.
 """
 
 import copy
 import json
 import threading
 from typing import Any, Optional, TextIO
+
+REDACTED = "[redacted]"
+SECRET_KEYS = ("auth_token",)
+
+
+def redacted(value: Any) -> Any:
+    """A copy of a JSON value with every :data:`SECRET_KEYS` value (at any depth) replaced by :data:`REDACTED`."""
+    if isinstance(value, dict):
+        return {key: REDACTED if key in SECRET_KEYS and item is not None else redacted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [redacted(item) for item in value]
+    return value
 
 
 class RequestLog:
@@ -19,10 +32,11 @@ class RequestLog:
         self._file: Optional[TextIO] = open(path, "a", encoding="utf-8") if path else None  # pylint: disable=consider-using-with
 
     def record(self, entry: dict[str, Any]) -> None:
-        """Keep ``entry`` and append it to the file."""
+        """Keep ``entry`` (secrets redacted) and append it to the file."""
+        entry = redacted(entry)
         line = json.dumps(entry, separators=(",", ":"), sort_keys=False)
         with self._lock:
-            self._records.append(copy.deepcopy(entry))
+            self._records.append(entry)
             if self._file is not None:
                 self._file.write(line + "\n")
                 self._file.flush()

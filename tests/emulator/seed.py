@@ -13,7 +13,8 @@ from emulator.products import SEED_SECTIONS
 from emulator.sids import is_sid
 from emulator.state import Account
 
-ACCOUNT_KEYS = {"sid", "auth_token", "friendly_name", "api_keys"} | set(SEED_SECTIONS)
+ACCOUNT_KEYS = {"sid", "auth_token", "friendly_name", "parent", "status", "api_keys"} | set(SEED_SECTIONS)
+ACCOUNT_STATUSES = ("active", "suspended", "closed")  # the spec's account_enum_status
 
 
 def load_seed(source: Union[dict[str, Any], str, Path]) -> dict[str, Any]:
@@ -53,6 +54,8 @@ def _check_structure(seed: Any) -> None:
             raise SeedError(f"seed: {where}: auth_token is required (a non-empty string)")
         if not isinstance(account.get("friendly_name", ""), str):
             raise SeedError(f"seed: {where}.friendly_name: expected a string")
+        if account.get("status", "active") not in ACCOUNT_STATUSES:
+            raise SeedError(f"seed: {where}.status: {account['status']!r} is not one of {', '.join(ACCOUNT_STATUSES)}")
         for key_index, key in enumerate(_entries(account, "api_keys", where)):
             key_where = f"{where}.api_keys[{key_index}]"
             if not isinstance(key, dict) or set(key) != {"sid", "secret"}:
@@ -64,6 +67,21 @@ def _check_structure(seed: Any) -> None:
             for entry_index, entry in enumerate(_entries(account, name, where)):
                 if isinstance(entry, dict) and "sid" in entry:
                     _claim(seen, entry["sid"], section.prefix, f"{where}.{name}[{entry_index}].sid")
+    _check_parents(seed["accounts"])
+
+
+def _check_parents(accounts: list[dict[str, Any]]) -> None:
+    """Each ``parent`` names another seeded account that has no parent itself (subaccounts do not nest here)."""
+    parents = {account["sid"]: account.get("parent") for account in accounts}
+    for index, account in enumerate(accounts):
+        parent = account.get("parent")
+        if parent is None:
+            continue
+        where = f"seed: accounts[{index}].parent"
+        if parent == account["sid"] or parent not in parents:
+            raise SeedError(f"{where}: {parent!r} is not the SID of another seeded account")
+        if parents[parent] is not None:
+            raise SeedError(f"{where}: {parent} is a subaccount itself; a subaccount's parent must be a main account")
 
 
 def _entries(account: dict[str, Any], name: str, where: str) -> list[Any]:
@@ -87,7 +105,7 @@ def build_accounts(seed: dict[str, Any]) -> list[Account]:
     """Fresh accounts from a structurally valid seed; entry builders raise :class:`SeedError` on bad values."""
     accounts = []
     for index, entry in enumerate(seed["accounts"]):
-        account = Account(entry["sid"], entry["auth_token"], entry.get("friendly_name"))
+        account = Account(entry["sid"], entry["auth_token"], entry.get("friendly_name"), entry.get("parent"), entry.get("status", "active"))
         account.api_keys = {key["sid"]: key["secret"] for key in entry.get("api_keys") or []}
         for name, section in SEED_SECTIONS.items():
             items = entry.get(name) or []

@@ -21,11 +21,15 @@ Record = dict[str, Any]
 class Account:
     """One Twilio account: credentials plus its resources. Only the state lock's holder touches it."""
 
-    def __init__(self, sid: str, auth_token: str, friendly_name: Optional[str] = None) -> None:
+    def __init__(self, sid: str, auth_token: str, friendly_name: Optional[str] = None, parent: Optional[str] = None,
+                 status: str = "active") -> None:
         self.sid = sid
         self.auth_token = auth_token
         self.friendly_name = friendly_name or sid
+        self.parent = parent  # the main account's SID for a subaccount, else None
+        self.status = status  # active, suspended or closed (the 2010 Account resource's enum)
         self.date_created = rfc2822()  # when the emulator built it (the 2010 Account resource's dates)
+        self.date_updated = self.date_created
         self.api_keys: dict[str, str] = {}
         self.stores: dict[str, dict[str, Record]] = {}
         self.extras: dict[str, list[Any]] = {}  # seed sections no product models yet, kept verbatim
@@ -69,7 +73,8 @@ class Account:
 
     def snapshot(self) -> dict[str, Any]:
         """JSON-ready view without secrets: ``sid``, ``friendly_name``, ``api_keys`` (SIDs) and one list per kind."""
-        view: dict[str, Any] = {"sid": self.sid, "friendly_name": self.friendly_name, "api_keys": sorted(self.api_keys)}
+        view: dict[str, Any] = {"sid": self.sid, "friendly_name": self.friendly_name, "parent": self.parent, "status": self.status,
+                                "api_keys": sorted(self.api_keys)}
         view.update(copy.deepcopy(self.extras))
         for kind, records in self.stores.items():
             view[kind] = copy.deepcopy(list(records.values()))
@@ -99,6 +104,22 @@ class State:
         with self.lock:
             self.accounts = {account.sid: account for account in accounts}
             self.settings = dict(self._initial_settings)
+
+    def add_account(self, account: Account) -> Account:
+        """Store a new account (a subaccount created through the API) as the newest."""
+        with self.lock:
+            self.accounts[account.sid] = account
+        return account
+
+    def account_position(self, sid: str) -> Optional[int]:
+        """An account's place in the emulator's account order (seed order, then creation order), for paging."""
+        with self.lock:
+            return next((index for index, known in enumerate(self.accounts) if known == sid), None)
+
+    def subaccounts(self, parent_sid: str) -> list[Account]:
+        """The accounts whose parent is ``parent_sid``, in account order."""
+        with self.lock:
+            return [account for account in self.accounts.values() if account.parent == parent_sid]
 
     def authenticate(self, username: str, password: str) -> Optional[Account]:
         """The account for account SID + auth token or API key SID + secret, else None."""

@@ -445,3 +445,69 @@ NOT_SHOWN: dict[str, list[str]] = {
     "role: onboarding registration number too long": [LONG_EIN[:20]],
     "role: onboarding vetting token without pipes": [TOKEN_NO_PIPES],
 }
+
+# Toll-free verification's bad inputs (issue 14). Personal data (the notification and contact emails, the contact's names and
+# phone, the street) comes from the vars file; a message names the field and what is wrong, never the value.
+TOLLFREE_FORM = {"phone_number": "+18005550100", "business_name": "Bad Input Co LLC", "business_website": "https://example.com",
+                 "notification_email": "{{ creds.pii.email }}", "use_case_categories": ["ACCOUNT_NOTIFICATIONS"],
+                 "use_case_summary": "Order notices to customers who opted in at checkout.",
+                 "production_message_sample": "Bad Input Co: your order ships today. Reply STOP to opt out.",
+                 "opt_in_image_urls": ["https://example.com/optin.png"], "opt_in_type": "WEB_FORM", "message_volume": "1,000"}
+
+
+def tollfree(**changes: Any) -> dict[str, Any]:
+    return {**TOLLFREE_FORM, **changes}
+
+
+TOLLFREE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
+    ("toll-free number not E.164", "tollfree_verification", tollfree(phone_number="800-555-0100"), "phone_number", "800-555-0100"),
+    ("toll-free number that is local", "tollfree_verification", tollfree(phone_number=NUMBERS[0]["phone_number"]), "phone_number",
+     NUMBERS[0]["phone_number"]),
+    ("toll-free number not owned", "tollfree_verification", tollfree(phone_number="+18885550199"), "+18885550199", "does not own"),
+    ("toll-free business name blank", "tollfree_verification", tollfree(business_name="  "), "business_name", "blank"),
+    ("toll-free website without scheme", "tollfree_verification", tollfree(business_website="example.com"), "business_website", "example.com"),
+    ("toll-free notification email not an email", "tollfree_verification", tollfree(notification_email="{{ creds.pii.bad_email }}"),
+     "notification_email", "not an email address"),
+    ("toll-free category lower case", "tollfree_verification", tollfree(use_case_categories=["account notifications"]), "use_case_categories",
+     "account notifications"),
+    ("toll-free no category", "tollfree_verification", tollfree(use_case_categories=[]), "use_case_categories", "at least one"),
+    ("toll-free summary empty", "tollfree_verification", tollfree(use_case_summary=""), "use_case_summary", "1 to 4096"),
+    ("toll-free sample too long", "tollfree_verification", tollfree(production_message_sample="x" * 4097), "production_message_sample", "4097"),
+    ("toll-free image URL not http", "tollfree_verification", tollfree(opt_in_image_urls=["ftp://example.com/a.png"]), "opt_in_image_urls[0]",
+     "ftp://example.com/a.png"),
+    ("toll-free opt-in type unknown", "tollfree_verification", tollfree(opt_in_type="EMAIL"), "opt_in_type", "EMAIL"),
+    ("toll-free volume not a number", "tollfree_verification", tollfree(message_volume="lots"), "message_volume", "lots"),
+    ("toll-free customer profile SID malformed", "tollfree_verification", tollfree(customer_profile_sid="BU12"), "customer_profile_sid", "BU12"),
+    ("toll-free street too long", "tollfree_verification", tollfree(business_street_address="{{ creds.pii.long_street }}"),
+     "business_street_address", "not shown"),
+    ("toll-free second street line too long", "tollfree_verification", tollfree(business_street_address2="{{ creds.pii.long_street }}"),
+     "business_street_address2", "not shown"),
+    ("toll-free city empty", "tollfree_verification", tollfree(business_city=""), "business_city", "1 to 255"),
+    ("toll-free region too long", "tollfree_verification", tollfree(business_state_province_region="x" * 256), "business_state_province_region",
+     "256"),
+    ("toll-free postal code too long", "tollfree_verification", tollfree(business_postal_code="P" * 33), "business_postal_code", "33"),
+    ("toll-free country empty", "tollfree_verification", tollfree(business_country=""), "business_country", "1 to 64"),
+    ("toll-free information empty", "tollfree_verification", tollfree(additional_information=""), "additional_information", "1 to 4096"),
+    ("toll-free contact first name too long", "tollfree_verification", tollfree(business_contact_first_name="{{ creds.pii.long_street }}"),
+     "business_contact_first_name", "not shown"),
+    ("toll-free contact last name blank", "tollfree_verification", tollfree(business_contact_last_name="  "), "business_contact_last_name",
+     "not blank"),
+    ("toll-free contact email not an email", "tollfree_verification", tollfree(business_contact_email="{{ creds.pii.bad_email }}"),
+     "business_contact_email", "not an email address"),
+    ("toll-free contact phone not E.164", "tollfree_verification", tollfree(business_contact_phone="{{ creds.pii.bad_phone }}"),
+     "business_contact_phone", "E.164"),
+    ("toll-free reference empty", "tollfree_verification", tollfree(external_reference_id=""), "external_reference_id", "1 to 255"),
+    ("toll-free edit reason empty", "tollfree_verification", tollfree(edit_reason=""), "edit_reason", "1 to 1024"),
+    ("toll-free state unknown", "tollfree_verification", tollfree(state="gone"), "state", "gone"),
+    ("toll-free poll interval under a second", "tollfree_verification", tollfree(wait=True, poll_interval=0.5), "poll_interval", "0.5"),
+    ("toll-free info number not E.164", "tollfree_verification_info", {"phone_numbers": ["800-555-0100"]}, "phone_numbers", "800-555-0100"),
+]
+MODULE_CASES += TOLLFREE_CASES
+NOT_SHOWN.update({
+    "toll-free notification email not an email": [BAD_EMAIL],
+    "toll-free street too long": [LONG_STREET[:20]],
+    "toll-free second street line too long": [LONG_STREET[:20]],
+    "toll-free contact first name too long": [LONG_STREET[:20]],
+    "toll-free contact email not an email": [BAD_EMAIL],
+    "toll-free contact phone not E.164": [BAD_PHONE, "734-0199"],
+})

@@ -101,7 +101,8 @@ def test_audit_report(emulator_factory, ansible_playbook, tmp_path):
     assert [n["phone_number"] for n in west["not_senders"]] == ["+15550300004"]
     assert [n["phone_number"] for n in west["toll_free"]] == ["+18885550100"]
     [toll_free] = [f for f in west["findings"] if f["kind"] == "toll_free"]
-    assert toll_free["text"].startswith("+18885550100") and toll_free["next_step"].startswith("verify the toll-free number +18885550100:")
+    assert toll_free["text"] == "+18885550100 is toll-free: it needs toll-free verification, not an A2P campaign; it has no toll-free verification"
+    assert toll_free["next_step"].startswith("submit a Toll-Free Verification for +18885550100")
     assert [(n["phone_number"], n["sender_class"]) for n in west["out_of_scope"]] == [("+447700900301", "non_us"), ("+14165550123", "nanp_non_us")]
     assert {n["phone_number"]: n["friendly_name"] for n in west["numbers"]}["+14165550123"] == "Toronto desk (email hidden)"
     assert not any(number in found["text"] for found in west["findings"] for number in ("+15550300004", "+447700900301", "+14165550123"))

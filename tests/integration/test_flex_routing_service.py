@@ -214,7 +214,7 @@ def test_the_role_judges_routing_as_it_will_be_after_the_run_and_checks_it_again
     fixes = only(run, "drift", "Say which numbers' Flex routing this run fixes")["result"]["msg"]
     assert "This run fixes the messaging-service problem of 2 number(s)" in fixes
     assert [w for w in run.writes if w.get("account_sid") == accounts[DRIFT]["sid"]][0]["form"]["UseInboundWebhookOnNumber"] == "true"
-    checked = only(run, "drift", "Check again that Flex receives each number's inbound SMS, after the changes")["result"]
+    checked = only(run, "drift", "Read the numbers' own inbound settings and their Flex routing after the changes")["result"]["routing"]
     assert checked["broken"] == [] and all(e["service_defers"] for e in checked["phone_numbers"])
     assert not [r for r in run.results if r["host"] == "drift" and r["status"] == "failed"]
     assert emulator.state()["accounts"][accounts[DRIFT]["sid"]]["services"][0]["use_inbound_webhook_on_number"] is True

@@ -195,7 +195,7 @@ def test_unknown_path_and_product_are_404(api: Any) -> None:
     unknown_path = api.get("/messaging/v1/Nothing")
     assert unknown_path.status_code == 404
     assert unknown_path.json()["message"] == "The requested resource /Nothing was not found"
-    for path in ("/nosuchproduct/v1/Services", "/conversations/v1/Services", "/", "/api/2010-04-01/Accounts.json"):
+    for path in ("/nosuchproduct/v1/Services", "/conversations/v1/Services", "/", "/api/2010-04-01/Calls.json"):
         response = api.get(path)
         assert response.status_code == 404, path
         assert response.json()["code"] == 20404

@@ -58,3 +58,14 @@ def fixture_sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     slept: list[float] = []
     monkeypatch.setattr(_retry, "pause", slept.append)
     return slept
+
+
+@pytest.fixture(name="slept")
+def fixture_slept(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The A2P wait loop's sleeps (module_utils/_a2p.py), recorded on a clock that each sleep moves on: waits run instantly."""
+    from ansible_collections.tendlc.twilio.plugins.module_utils import _a2p  # pylint: disable=import-outside-toplevel
+
+    now, slept = [0.0], []
+    monkeypatch.setattr(_a2p.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(_a2p.time, "sleep", lambda seconds: (slept.append(seconds), now.__setitem__(0, now[0] + seconds)))
+    return slept

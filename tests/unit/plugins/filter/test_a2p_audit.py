@@ -156,7 +156,8 @@ def test_unregistered_senders_are_us_local_sms_numbers_only():
     assert finding(audit, "1 unregistered sender(s): +15550000003")["next_step"].startswith(
         "register a campaign for service %s, or list +15550000003 in flex_a2p_phone_numbers" % OTHER)
     toll_free = finding(audit, TOLL_FREE + " is toll-free: it needs toll-free verification")
-    assert toll_free["kind"] == "toll_free" and toll_free["next_step"].startswith("verify the toll-free number %s:" % TOLL_FREE)
+    assert toll_free["kind"] == "toll_free" and toll_free["next_step"].startswith("check the Toll-Free Verification of %s" % TOLL_FREE)
+    assert toll_free["text"].endswith("its verification was not read (not asked for)")
     assert [n["phone_number"] for n in audit["toll_free"]] == [TOLL_FREE]
     assert [n["phone_number"] for n in audit["not_senders"]] == [VOICE, "+18445550100"]
     assert [n["phone_number"] for n in audit["out_of_scope"]] == [UK]
@@ -376,3 +377,32 @@ def test_canadian_and_caribbean_numbers_are_out_of_scope_not_unregistered():
     assert classes["+17875550100"] == ("us_local", False)  # Puerto Rico is in the US
     assert [s["phone_number"] for s in audit["unregistered_senders"]] == ["+17875550100"]
     assert [n["phone_number"] for n in audit["out_of_scope"]] == ["+14165550123", "+12425550123"]
+
+
+def _verified(status, **fields):
+    verification = {"sid": "HH1", "status": status, "rejection_reason": None, "rejection_reasons": None, "error_code": None,
+                    "edit_allowed": None, **fields} if status else None
+    return {"phone_numbers": [{"sid": "PN4", "phone_number": TOLL_FREE, "verification": verification, "verifications": 1 if status else 0}],
+            "missing": []}
+
+
+@pytest.mark.parametrize("status, fields, text, step", [
+    (None, {}, "it has no toll-free verification", "submit a Toll-Free Verification for %s" % TOLL_FREE),
+    ("IN_REVIEW", {}, "its verification HH1 is IN_REVIEW", "wait for Twilio's review of the verification of %s" % TOLL_FREE),
+    ("TWILIO_REJECTED", {"rejection_reasons": [{"reason": "Opt-in unclear", "code": 30489}], "error_code": 30489, "edit_allowed": True},
+     "its verification HH1 is TWILIO_REJECTED, rejected: Opt-in unclear (error 30489)",
+     "correct what Twilio gave as the reason and edit the verification of %s while Twilio allows it" % TOLL_FREE),
+    ("TWILIO_REJECTED", {"rejection_reason": "Website missing", "edit_allowed": False},
+     "its verification HH1 is TWILIO_REJECTED, rejected: Website missing", "correct what Twilio gave as the reason and submit the verification"),
+])
+def test_a_toll_free_sender_without_an_approved_verification_is_its_own_finding(status, fields, text, step):
+    audit = a2p_audit(results(numbers={"phone_numbers": [number("PN4", TOLL_FREE)]}, tollfree=_verified(status, **fields)))
+    found = finding(audit, TOLL_FREE + " is toll-free")
+    assert found["kind"] == "toll_free" and found["text"].endswith(text) and found["next_step"].startswith(step)
+    assert audit["toll_free"][0]["verification_status"] == status
+
+
+def test_an_approved_toll_free_sender_is_no_finding():
+    audit = a2p_audit(results(numbers={"phone_numbers": [number("PN4", TOLL_FREE)]}, tollfree=_verified("TWILIO_APPROVED")))
+    assert not [f for f in audit["findings"] if f["kind"] == "toll_free"]
+    assert audit["toll_free"] == [{**audit["toll_free"][0], "verification_sid": "HH1", "verification_status": "TWILIO_APPROVED"}]

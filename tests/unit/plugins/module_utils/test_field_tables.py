@@ -212,8 +212,10 @@ def _documented(module_name: str) -> dict[str, dict[str, Any]]:
 
 def _module_classes(module_name: str) -> list[type]:
     module = importlib.import_module("%s.modules.%s" % (PACKAGE, module_name))
+    # a module's class is defined in the module, or in module_utils/_<module>.py (where flex_a2p_plan can run it too)
+    homes = (module.__name__, "%s.module_utils._%s" % (PACKAGE, module_name))
     return [value for value in vars(module).values()
-            if inspect.isclass(value) and value.__module__ == module.__name__ and isinstance(getattr(value, "argument_spec", None), dict)]
+            if inspect.isclass(value) and value.__module__ in homes and isinstance(getattr(value, "argument_spec", None), dict)]
 
 
 def _nested(module_name: str) -> tuple[str, str]:

@@ -10,7 +10,6 @@ import pytest
 from ansible.module_utils.common import warnings
 from twilio_payloads import ACCOUNT_SID, AUTH, BRANDS_URL, brand, error, page
 
-from ansible_collections.tendlc.twilio.plugins.module_utils import _a2p
 from ansible_collections.tendlc.twilio.plugins.module_utils._vetting import VETTING
 from ansible_collections.tendlc.twilio.plugins.modules import brand_vetting
 
@@ -68,15 +67,6 @@ def fixture_twilio(requests_mock):
 
     requests_mock.post(VETTINGS_URL, json=ordered)
     return requests_mock
-
-
-@pytest.fixture(name="slept")
-def fixture_slept(monkeypatch):
-    """The wait loop's sleeps, recorded on a clock that each sleep moves on (waits run instantly)."""
-    now, slept = [0.0], []
-    monkeypatch.setattr(_a2p.time, "monotonic", lambda: now[0])
-    monkeypatch.setattr(_a2p.time, "sleep", lambda seconds: (slept.append(seconds), now.__setitem__(0, now[0] + seconds)))
-    return slept
 
 
 def test_no_vetting_yet_orders_one_after_reading_the_brand(twilio, run):
