@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from ansible.module_utils.basic import _load_params as raw_module_args
+from ansible.module_utils.common.parameters import remove_values
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p_brand import A2PBrand
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p_brand_info import A2PBrandInfo
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p_campaign import A2PCampaign
@@ -74,6 +75,7 @@ class FlexA2PPlan(TwilioModule):
         self.client.http_client.reads_cached = {}  # every step runs in check mode: nothing written, nothing read changes
 
     def execute(self) -> None:
+        self._unmask_elsewhere()  # before any step: each step then masks its own no_log values in its own result
         self._raw = raw_module_args()  # the task's arguments as given (as _base.run reads them)
         self._auth = {name: self.params[name] for name in AUTH_ARGUMENT_SPEC if self.params.get(name) is not None}
         steps = {name: skipped("not asked for") for name in STEPS}
@@ -88,7 +90,6 @@ class FlexA2PPlan(TwilioModule):
                 steps["tollfree"] = self._step(TollfreeVerificationInfo, {"phone_numbers": tollfree})
             if tollfree and self._tollfree_options():
                 steps["tollfree_verifications"] = self._verifications(tollfree)
-        self._hide_personal(TollfreeVerification, self.params["tollfree_verification"])
         service_sid = brand_sid = brand_status = ""
         if self.params["messaging_service"] is not None:
             service_sid, brand_sid, brand_status = self._service_steps(steps)
@@ -101,7 +102,11 @@ class FlexA2PPlan(TwilioModule):
                            steps_failed=[name for name in STEPS if steps[name].get("failed")])
         self.result["changed"] = bool(self.result["steps_changed"])
         diffs = [{"before_header": HEADERS[name], "after_header": HEADERS[name], **steps[name]["diff"]}
-                 for name in HEADERS if isinstance(steps[name].get("diff"), dict)]
+                 for name in HEADERS if steps[name].get("changed") and isinstance(steps[name].get("diff"), dict)]
+        for result in steps["tollfree_verifications"].get("results") or []:
+            if result.get("changed") and isinstance(result.get("diff"), dict):
+                header = "toll-free verification %s" % result["phone_number"]
+                diffs.append({"before_header": header, "after_header": header, **result["diff"]})
         if diffs:
             self._diff = diffs  # type: ignore[assignment]  # Ansible shows a list of diffs one after the other
 
@@ -130,12 +135,17 @@ class FlexA2PPlan(TwilioModule):
             steps["external_campaign"] = self._step(A2PExternalCampaign, {**self.params["a2p_external_campaign"], **target}, "a2p_external_campaign")
         return service_sid, brand_sid, brand_status
 
-    def _hide_personal(self, cls: Any, options: dict[str, Any] | None) -> None:
-        """The values of the step's no_log options are masked in the whole result (its invocation too), also when the step
-        did not run (no toll-free number): a step that runs masks them itself (_steps.run_step)."""
-        spec = cls.argument_spec
-        self.module.no_log_values.update(str(value) for name, value in (options or {}).items()
-                                         if (spec.get(name) or {}).get("no_log") and isinstance(value, str) and value.strip())
+    def _unmask_elsewhere(self) -> None:
+        """The toll-free options' personal data (their no_log suboptions): Ansible masked it in what it logged at the
+        module's start; in the result it is masked in the invocation and the toll-free steps only (_steps.run_step). A
+        short value (a suite "5") masked in the whole result would garble every SID and number the role reads from it."""
+        spec = TollfreeVerification.argument_spec
+        personal = {str(value) for name, value in (self.params["tollfree_verification"] or {}).items()
+                    if (spec.get(name) or {}).get("no_log") and isinstance(value, str) and value.strip()}
+        personal -= {str(self.params.get(name)) for name in AUTH_ARGUMENT_SPEC if AUTH_ARGUMENT_SPEC[name].get("no_log")}
+        if personal:
+            self.result["invocation"] = {"module_args": remove_values(self.params, personal)}
+            self.module.no_log_values.difference_update(personal)
 
     def _tollfree_options(self) -> dict[str, Any]:
         """The toll-free verification's options as given (Ansible sets the suboptions not given to None)."""

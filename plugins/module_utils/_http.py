@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AmbiguousWriteError, TransportError, bad_response
-from ansible_collections.tendlc.twilio.plugins.module_utils._retry import RetryPolicy, forget_attempts, reason_of, send, unreachable
+from ansible_collections.tendlc.twilio.plugins.module_utils._retry import RetryPolicy, forget_attempts, last_attempts, reason_of, send, unreachable
 from ansible_collections.tendlc.twilio.plugins.module_utils._sdk import LocationParseError, PreparedRequest, RequestException, TwilioHttpClient, parse_url
 
 TWILIO_HOST_SUFFIX = ".twilio.com"
@@ -195,6 +195,10 @@ class CollectionHttpClient(TwilioHttpClient):  # type: ignore[misc,valid-type]
             raise unreachable_error(target, exc) from exc
         if write and 200 <= response.status_code < 300:
             self._count("writes")
+        elif write and any(reason.startswith("HTTP 5") for reason in last_attempts().reasons):
+            # an update retried after a 5xx and then refused (a toll-free edit: "cannot be edited" once the first attempt
+            # sent it back to review): the first attempt may have been applied
+            self._count("unknown_writes")
         problem = body_problem(method, response.status_code, response.text or "")
         if problem:
             raise bad_response(method, _bare(target), response.status_code, _content_type(response), problem)

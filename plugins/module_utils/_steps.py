@@ -8,8 +8,8 @@ A step is the class of another module (messaging_service, sender_pool, ...) give
 its own argument spec by ansible-core's ArgumentSpecValidator, as AnsibleModule validates a task's. It runs with the
 client of the module that runs it (one set of credentials checked once, one read of each URL: _http's read cache) and
 returns what the step's own task in check mode with --diff would have registered: its result and diff, or its failure
-(C(msg) and the error's extras, with C(failed)). Its warnings are the running module's warnings; the values it masks
-are masked in the running module's whole result.
+(C(msg) and the error's extras, with C(failed)). Its warnings are the running module's warnings; the values of its
+no_log options are masked in its own result.
 
 Private to the collection: the interface may change without notice.
 """
@@ -20,6 +20,7 @@ import traceback
 from typing import Any
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import remove_values
 
 
 def skipped(reason: str) -> dict[str, Any]:
@@ -51,14 +52,17 @@ def run_step(cls: Any, options: dict[str, Any], auth: dict[str, Any], client: An
     spec = cls.module_spec()
     argument_spec = spec.pop("argument_spec")
     validation = ArgumentSpecValidator(argument_spec, **spec).validate({**options, **auth})
-    runner.no_log_values.update(validation._no_log_values)  # pylint: disable=protected-access
+    # The step's own no_log values (a toll-free contact's name, say) are masked in the step's result only: in the running
+    # module's whole result a short one would mask every occurrence in the other steps (a digit of every SID).
+    hidden = set(validation._no_log_values) - set(runner.no_log_values)  # pylint: disable=protected-access
     if validation.error_messages:
         return {"changed": False, "failed": True, "msg": validation.errors.msg}
     name = cls.__module__.rsplit("._", 1)[-1]  # a module's class lives in module_utils/_<module>.py
     step = cls(StepModule(name, validation.validated_parameters, argument_spec, runner))
     try:
-        return step.plan_step(client, raw)
+        result = step.plan_step(client, raw)
     except Exception as exc:  # pylint: disable=broad-exception-caught
         # a fault of the step's code fails the step, as it failed the step's own task, not the other steps
-        return {"changed": False, "failed": True, "msg": "%s failed: %s: %s" % (name, type(exc).__name__, exc),
-                "exception": traceback.format_exc()}
+        result = {"changed": False, "failed": True, "msg": "%s failed: %s: %s" % (name, type(exc).__name__, exc),
+                  "exception": traceback.format_exc()}
+    return remove_values(result, hidden) if hidden else result

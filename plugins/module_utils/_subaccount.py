@@ -113,6 +113,7 @@ def parent_refusal(exc: ModuleError, params: dict[str, Any]) -> tuple[str, str]:
     sids = (params["parent_account_sid"], params["account_sid"])
     if exc.extra.get("field") == "parent_auth_token":
         return ("Check the credentials: Twilio refused parent_account_sid=%r with its parent_auth_token (reading subaccount %r). The token "
-                "is wrong, or it is the auth token of another account; an API key cannot stand in for it." % sids, "parent_auth_token")
+                "is wrong, or it is the auth token of another account (an API key cannot stand in for it), or account_sid is not one of "
+                "its subaccounts (Twilio refuses the parent another account's resources)." % sids, "parent_auth_token")
     return ("Check the credentials: Twilio refused account_sid=%r with its own auth token, read through parent_account_sid=%r just "
             "before: the subaccount's token was changed or the subaccount suspended during the run." % sids[::-1], "account_sid")

@@ -85,7 +85,98 @@ options:
       - The options of M(tendlc.twilio.tollfree_verification), less its O(tendlc.twilio.tollfree_verification#module:phone_number),
         for step RV(tollfree_verifications). The step runs that module once for each toll-free number among the numbers
         step's numbers, with that number. Empty or absent, no such step.
+      - Each suboption is passed on as given and checked by that module (this module does not check them). Those that
+        hold personal data are masked in the module's invocation and the step's results only, so that a short value
+        never masks a number or SID of another step.
     type: dict
+    suboptions:
+      business_name:
+        description: O(tendlc.twilio.tollfree_verification#module:business_name) of the module.
+        type: raw
+      business_website:
+        description: O(tendlc.twilio.tollfree_verification#module:business_website) of the module.
+        type: raw
+      notification_email:
+        description: O(tendlc.twilio.tollfree_verification#module:notification_email) of the module (personal data, masked).
+        type: raw
+      use_case_categories:
+        description: O(tendlc.twilio.tollfree_verification#module:use_case_categories) of the module.
+        type: raw
+      use_case_summary:
+        description: O(tendlc.twilio.tollfree_verification#module:use_case_summary) of the module.
+        type: raw
+      production_message_sample:
+        description: O(tendlc.twilio.tollfree_verification#module:production_message_sample) of the module.
+        type: raw
+      opt_in_image_urls:
+        description: O(tendlc.twilio.tollfree_verification#module:opt_in_image_urls) of the module.
+        type: raw
+      opt_in_type:
+        description: O(tendlc.twilio.tollfree_verification#module:opt_in_type) of the module.
+        type: raw
+      message_volume:
+        description: O(tendlc.twilio.tollfree_verification#module:message_volume) of the module.
+        type: raw
+      customer_profile_sid:
+        description: O(tendlc.twilio.tollfree_verification#module:customer_profile_sid) of the module.
+        type: raw
+      business_street_address:
+        description: O(tendlc.twilio.tollfree_verification#module:business_street_address) of the module (personal data, masked).
+        type: raw
+      business_street_address2:
+        description: O(tendlc.twilio.tollfree_verification#module:business_street_address2) of the module (personal data, masked).
+        type: raw
+      business_city:
+        description: O(tendlc.twilio.tollfree_verification#module:business_city) of the module.
+        type: raw
+      business_state_province_region:
+        description: O(tendlc.twilio.tollfree_verification#module:business_state_province_region) of the module.
+        type: raw
+      business_postal_code:
+        description: O(tendlc.twilio.tollfree_verification#module:business_postal_code) of the module.
+        type: raw
+      business_country:
+        description: O(tendlc.twilio.tollfree_verification#module:business_country) of the module.
+        type: raw
+      additional_information:
+        description: O(tendlc.twilio.tollfree_verification#module:additional_information) of the module.
+        type: raw
+      business_contact_first_name:
+        description: O(tendlc.twilio.tollfree_verification#module:business_contact_first_name) of the module (personal data, masked).
+        type: raw
+      business_contact_last_name:
+        description: O(tendlc.twilio.tollfree_verification#module:business_contact_last_name) of the module (personal data, masked).
+        type: raw
+      business_contact_email:
+        description: O(tendlc.twilio.tollfree_verification#module:business_contact_email) of the module (personal data, masked).
+        type: raw
+      business_contact_phone:
+        description: O(tendlc.twilio.tollfree_verification#module:business_contact_phone) of the module (personal data, masked).
+        type: raw
+      external_reference_id:
+        description: O(tendlc.twilio.tollfree_verification#module:external_reference_id) of the module.
+        type: raw
+      state:
+        description: O(tendlc.twilio.tollfree_verification#module:state) of the module.
+        type: raw
+      edit_reason:
+        description: O(tendlc.twilio.tollfree_verification#module:edit_reason) of the module.
+        type: raw
+      replace:
+        description: O(tendlc.twilio.tollfree_verification#module:replace) of the module.
+        type: raw
+      force:
+        description: O(tendlc.twilio.tollfree_verification#module:force) of the module.
+        type: raw
+      wait:
+        description: O(tendlc.twilio.tollfree_verification#module:wait) of the module.
+        type: raw
+      wait_timeout:
+        description: O(tendlc.twilio.tollfree_verification#module:wait_timeout) of the module.
+        type: raw
+      poll_interval:
+        description: O(tendlc.twilio.tollfree_verification#module:poll_interval) of the module.
+        type: raw
   audit:
     description:
       - Also read all of the account's numbers with the account itself (step RV(account_numbers),

@@ -246,3 +246,19 @@ def test_a_first_delete_that_answers_404_still_fails(requests_mock):
     with pytest.raises(ModuleError) as caught:
         call_delete("delete messaging service " + MG, twilio_client.messaging.v1.services(MG).delete)
     assert caught.value.extra["error"]["code"] == 20404
+
+
+def test_an_update_retried_after_a_5xx_and_then_refused_may_have_been_applied(requests_mock, sleeps):
+    """Hostile test of issue 14 (F1): a toll-free edit answered 500 was applied; its retry got "cannot be edited". The
+    run must not say it wrote nothing: the update counts as a write whose outcome is unknown."""
+    refused = {"status_code": 400, "json": error(20001, 400, "cannot be edited: it is PENDING_REVIEW")}
+    requests_mock.post(SERVICE_URL, [{"status_code": 500, "json": error(20500, 500, "Internal Server Error")}, refused])
+    twilio_client = client()
+    with pytest.raises(ModuleError):
+        call("update messaging service %s" % MG, twilio_client.messaging.v1.services(MG).update, friendly_name="Flex")
+    assert (twilio_client.http_client.writes, twilio_client.http_client.unknown_writes) == (0, 1)
+    requests_mock.post(SERVICE_URL, [refused])
+    again = client()
+    with pytest.raises(ModuleError):
+        call("update messaging service %s" % MG, again.messaging.v1.services(MG).update, friendly_name="Flex")
+    assert (again.http_client.writes, again.http_client.unknown_writes) == (0, 0)  # refused at once: nothing applied

@@ -126,3 +126,13 @@ def test_ansible_knows_the_personal_data_among_the_toll_free_options_before_the_
     personal = {name for name, option in TollfreeVerification.argument_spec.items() if option.get("no_log")}
     assert personal and {name for name, option in suboptions.items() if option["no_log"]} == personal
     assert set(suboptions) == set(TollfreeVerification.argument_spec) - {"phone_number"}
+
+
+def test_a_short_personal_value_is_masked_in_its_step_and_the_invocation_only(requests_mock, run_module):
+    """A toll-free contact's suite "5", masked in the whole result, made every SID and number the role reads garbled."""
+    _account(requests_mock)
+    plan = run_module(flex_a2p_plan, {**AUTH, "phone_numbers": ["+15550000001"], "messaging_service": SERVICE, "sender_pool": POOL,
+                                      "tollfree_verification": {"business_name": "Owl", "business_street_address2": "5"}})
+    assert plan["service_sid"] == MG1 and plan["numbers"]["phone_numbers"][0]["phone_number"] == "+15550000001"
+    assert plan["invocation"]["module_args"]["tollfree_verification"]["business_street_address2"] != "5"
+    assert plan["invocation"]["module_args"]["tollfree_verification"]["business_name"] == "Owl"

@@ -92,3 +92,21 @@ def test_options_the_module_refuses_fail_each_number_before_its_requests(request
     # only the read-only step's one list of the account's verifications: none of the number's own
     assert not any("TollfreePhoneNumberSid" in r.url for r in requests_mock.request_history)
     assert {r.method for r in requests_mock.request_history} == {"GET"}
+
+
+def test_diff_mode_shows_each_verification_that_would_change_under_its_number(requests_mock, run_module):
+    """Hostile test of issue 14 (F3): --check --diff of the role showed the service and pool, not the verification."""
+    _account(requests_mock, [_approved(PN2)])
+    plan = run_module(flex_a2p_plan, {**AUTH, "phone_numbers": [TF, TF2], "tollfree_verification": FORM}, diff=True)
+    assert [d["before_header"] for d in plan["diff"]] == ["toll-free verification %s" % TF]
+    assert EMAIL not in str(plan["diff"])
+
+
+def test_the_contact_phone_being_the_toll_free_number_masks_nothing_the_role_reads(requests_mock, run_module):
+    """Hostile test of issue 14 (F2): a business's own toll-free number as its contact phone (a no_log option) was masked
+    in the numbers step too, and the role then submitted a verification for VALUE_SPECIFIED_IN_NO_LOG_PARAMETER."""
+    _account(requests_mock, [])
+    plan = run_module(flex_a2p_plan, {**AUTH, "phone_numbers": [LOCAL, TF], "tollfree_verification": {**FORM, "business_contact_phone": TF}})
+    assert sorted(n["phone_number"] for n in plan["numbers"]["phone_numbers"]) == sorted([LOCAL, TF])
+    assert [r["phone_number"] for r in plan["tollfree_verifications"]["results"]] == [TF]
+    assert plan["tollfree"]["phone_numbers"][0]["phone_number"] == TF
