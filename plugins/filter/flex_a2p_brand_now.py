@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ansible_collections.tendlc.twilio.plugins.module_utils._brand import brand_now
 from ansible_collections.tendlc.twilio.plugins.plugin_utils._task_results import applied_or_planned
 
 DOCUMENTATION = r"""
@@ -62,12 +63,8 @@ def flex_a2p_brand_now(steps: dict[str, Any], plan: dict[str, Any] | None = None
     if not isinstance(steps, dict):
         raise TypeError("flex_a2p_brand_now expects the brand steps' results as a dictionary, got %s" % type(steps).__name__)
     plan = plan or {}
-    if registers:
-        brand = applied_or_planned(steps.get("brand"), plan.get("brand")).get("brand") or {}
-        # A brand still to be registered has no SID; its planned status (a check-mode registration's PENDING) is not yet one.
-        return {"sid": brand.get("sid") or "", "status": (brand.get("status") or "") if brand.get("sid") else ""}
-    brands = applied_or_planned(steps.get("brand_read"), plan.get("brand_read")).get("brands") or [{}]
-    return {"sid": brand_sid or "", "status": (brands[0] or {}).get("status") or ""}
+    return brand_now(applied_or_planned(steps.get("brand"), plan.get("brand")), applied_or_planned(steps.get("brand_read"), plan.get("brand_read")),
+                     registers, brand_sid)
 
 
 class FilterModule:

@@ -148,9 +148,9 @@ from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.module_utils.parsing.convert_bool import BOOLEANS
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible_collections.tendlc.twilio.plugins.module_utils._account import EMAIL
-from ansible_collections.tendlc.twilio.plugins.module_utils._client import TWILIO_IMPORT_ERROR, build_client, call
+from ansible_collections.tendlc.twilio.plugins.module_utils._client import TWILIO_IMPORT_ERROR, build_client
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AUTHENTICATE, CREDENTIALS_HINT, ModuleError
-from ansible_collections.tendlc.twilio.plugins.module_utils._subaccount import check_parent
+from ansible_collections.tendlc.twilio.plugins.module_utils._subaccount import check_parent, read_without_keeping
 from ansible_collections.tendlc.twilio.plugins.module_utils._validate import api_url_warning, check_api_url
 
 STATUSES = ("active", "suspended", "closed")  # spec: account_enum_status
@@ -277,12 +277,12 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         found: dict[str, dict[str, Any]] = {}
         try:
             for status in settings["status"]:
-                listed = self._call(client, "list the accounts of parent account %s with status %s" % (parent_sid, status),
-                                    lambda status=status: [kept(a) for a in accounts.stream(status=status, page_size=PAGE_SIZE)])
+                listed = read_without_keeping(client, "list the accounts of parent account %s with status %s" % (parent_sid, status),
+                                              lambda status=status: [kept(a) for a in accounts.stream(status=status, page_size=PAGE_SIZE)])
                 found.update((record["sid"], record) for record in listed)
             if settings["include_parent"] and parent_sid not in found:
                 # Twilio's list names the account that asks too (*unconfirmed* for every account type): read it when it did not.
-                found[parent_sid] = self._call(client, "fetch parent account %s" % parent_sid, lambda: kept(accounts(parent_sid).fetch()))
+                found[parent_sid] = read_without_keeping(client, "fetch parent account %s" % parent_sid, lambda: kept(accounts(parent_sid).fetch()))
         except ModuleError as exc:
             if exc.code == AUTHENTICATE:
                 exc.msg = exc.msg.replace(CREDENTIALS_HINT, "") + (
@@ -290,13 +290,6 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     "another account's." % parent_sid)
             raise AnsibleParserError("tendlc.twilio.accounts: %s" % exc.msg) from None
         return [record for record in found.values() if self._wanted(record, settings)]
-
-    @staticmethod
-    def _call(client: Any, operation: str, func: Any) -> Any:
-        try:
-            return call(operation, func)
-        finally:
-            client.http_client.last_response = None  # its body holds the accounts' auth tokens
 
     @staticmethod
     def _wanted(record: dict[str, Any], settings: dict[str, Any]) -> bool:

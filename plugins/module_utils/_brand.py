@@ -76,3 +76,14 @@ def brand_result(brand: Any | None, sent: Mapping[str, Any]) -> dict[str, Any]:
     """The one result builder: a registered brand as Twilio returns it; with no brand yet (check mode), what Twilio would
     hold after registering C(sent): the same keys, less what only Twilio assigns (_fields.ASSIGNED)."""
     return resource_dict(brand) if brand is not None else BRAND.planned(sent)
+
+
+def brand_now(brand_result: dict[str, Any], read_result: dict[str, Any], registers: bool, brand_sid: str) -> dict[str, str]:
+    """The brand's C({sid, status}) from a step's result: a2p_brand's (C(registers): the brand of two bundles) or, for a
+    brand given by SID, a2p_brand_info's. A brand still to be registered has no SID, and its planned status (a check-mode
+    registration's PENDING) is not yet one: both empty. Used by flex_a2p_plan and the role's filter flex_a2p_brand_now."""
+    if registers:
+        brand = brand_result.get("brand") or {}
+        return {"sid": brand.get("sid") or "", "status": (brand.get("status") or "") if brand.get("sid") else ""}
+    brands = read_result.get("brands") or [{}]
+    return {"sid": brand_sid or "", "status": (brands[0] or {}).get("status") or ""}

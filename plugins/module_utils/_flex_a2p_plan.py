@@ -26,6 +26,7 @@ from ansible_collections.tendlc.twilio.plugins.module_utils._a2p_brand_info impo
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p_campaign import A2PCampaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._a2p_external_campaign import A2PExternalCampaign
 from ansible_collections.tendlc.twilio.plugins.module_utils._base import TwilioModule
+from ansible_collections.tendlc.twilio.plugins.module_utils._brand import brand_now
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import AUTH_ARGUMENT_SPEC
 from ansible_collections.tendlc.twilio.plugins.module_utils._credentials import explain_refusal
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import ModuleError
@@ -118,16 +119,13 @@ class FlexA2PPlan(TwilioModule):
         target = {"service": service_sid or self.params["messaging_service"].get("friendly_name"), "plan_new_service": not service_sid}
         if planned and self.params["sender_pool"] is not None:
             steps["pool"] = self._step(SenderPool, {**self.params["sender_pool"], **target}, "sender_pool")
-        if self.params["a2p_brand"]:
+        registers = bool(self.params["a2p_brand"])
+        if registers:
             steps["brand"] = self._step(A2PBrand, self.params["a2p_brand"], "a2p_brand")
-            brand = steps["brand"].get("brand") or {}
-            # a brand still to be registered has no SID; its planned status (PENDING) is not yet one
-            brand_sid, brand_status = brand.get("sid") or "", (brand.get("status") or "") if brand.get("sid") else ""
-        else:
-            brand_sid, brand_status = self.params["brand_sid"] or "", ""
-            if brand_sid:
-                steps["brand_read"] = self._step(A2PBrandInfo, {"sid": brand_sid})
-                brand_status = ((steps["brand_read"].get("brands") or [{}])[0] or {}).get("status") or ""
+        elif self.params["brand_sid"]:
+            steps["brand_read"] = self._step(A2PBrandInfo, {"sid": self.params["brand_sid"]})
+        brand = brand_now(steps["brand"], steps["brand_read"], registers, self.params["brand_sid"] or "")
+        brand_sid, brand_status = brand["sid"], brand["status"]
         if planned and self.params["a2p_campaign"] and brand_sid:
             options = {**self.params["a2p_campaign"], **target, "brand_registration_sid": brand_sid, "wait": False}
             steps["campaign"] = self._step(A2PCampaign, options, "a2p_campaign")

@@ -26,7 +26,7 @@ from typing import Any
 
 from ansible_collections.tendlc.twilio.plugins.module_utils._client import build_client, call
 from ansible_collections.tendlc.twilio.plugins.module_utils._errors import AUTHENTICATE, ModuleError, is_not_found
-from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID_KINDS, SID_PATTERN, is_blank
+from ansible_collections.tendlc.twilio.plugins.module_utils._validate import SID_KINDS, SID_PATTERN, check_sid, is_blank
 
 # With the parent's credentials, account_sid's own credentials must not be given: which account would act is then unclear.
 MUTUALLY_EXCLUSIVE = [("parent_auth_token", "auth_token"), ("parent_auth_token", "api_key_sid"), ("parent_auth_token", "api_key_secret")]
@@ -36,13 +36,11 @@ ACTIVE = "active"
 
 
 def check_parent(params: dict[str, Any]) -> None:
-    """The parent options' shapes, before any request: an account SID (never repeated: it may be a secret in the wrong
-    field), and a token that is neither blank nor shaped like a SID (swapped with parent_account_sid?)."""
-    sid, token = params.get("parent_account_sid"), params.get("parent_auth_token")
-    if sid is not None and not (isinstance(sid, str) and sid.startswith("AC") and SID_PATTERN.match(sid)):
-        shape = "%d characters, %s with 'AC'" % (len(sid), "starting" if sid.startswith("AC") else "not starting") if isinstance(sid, str) else "not a text"
-        raise ModuleError("parent_account_sid is not an account SID: expected AC followed by 32 lowercase hex digits (34 characters); the value "
-                          "given has %s (not shown: it may be a secret given in the wrong field)." % shape, field="parent_account_sid")
+    """The parent options' shapes, before any request: an account SID (never repeated: check_sid() treats it as a
+    credential field, it may be a secret in the wrong field), and a token that is neither blank nor shaped like a SID
+    (swapped with parent_account_sid?)."""
+    check_sid("parent_account_sid", params.get("parent_account_sid"), "AC")
+    token = params.get("parent_auth_token")
     if token is not None and (not isinstance(token, str) or is_blank(token)):
         raise ModuleError("parent_auth_token is blank: give the parent account's auth token (the value is not shown).", field="parent_auth_token")
     if isinstance(token, str) and SID_PATTERN.match(token):
@@ -51,11 +49,12 @@ def check_parent(params: dict[str, Any]) -> None:
                           "parent_account_sid and parent_auth_token swapped? (the value is not shown)" % kind, field="parent_auth_token")
 
 
-def hidden_parent_values(params: dict[str, Any]) -> set[str]:
-    """A parent_account_sid that is not a SID may be a secret in the wrong field: masked in all output (long values only,
-    as hidden_values() does for account_sid)."""
-    sid = params.get("parent_account_sid")
-    return {sid} if isinstance(sid, str) and len(sid) >= 8 and not SID_PATTERN.match(sid) else set()
+def read_without_keeping(client: Any, operation: str, func: Any) -> Any:
+    """call() for a read whose answer holds auth tokens (an Account, the Accounts list): the client keeps no copy of it."""
+    try:
+        return call(operation, func)
+    finally:
+        client.http_client.last_response = None
 
 
 def subaccount_token(params: dict[str, Any], hide: set[str]) -> str | None:
@@ -65,8 +64,7 @@ def subaccount_token(params: dict[str, Any], hide: set[str]) -> str | None:
     is read. Fails, naming both SIDs, when account_sid is not the parent's or is not active."""
     if not params.get("parent_account_sid") and not params.get("parent_auth_token"):
         return None
-    hide.update(hidden_parent_values(params))
-    check_parent(params)
+    check_parent(params)  # a parent_account_sid that is no SID is masked already (_validate.hidden_values)
     parent_sid, sid = params["parent_account_sid"], params["account_sid"]
     parent = build_client({**params, "account_sid": parent_sid, "auth_token": params["parent_auth_token"], "api_key_sid": None})
     account = fetch_through_parent(parent, parent_sid, sid)
@@ -89,17 +87,13 @@ def subaccount_token(params: dict[str, Any], hide: set[str]) -> str | None:
 def fetch_through_parent(parent: Any, parent_sid: str, sid: str) -> Any:
     """The Account resource of sid, with the parent's credentials; a 20003 is marked as the parent's (parent_refusal())."""
     try:
-        account = call("fetch account %s through parent account %s" % (sid, parent_sid), parent.api.v2010.accounts(sid).fetch)
+        return read_without_keeping(parent, "fetch account %s through parent account %s" % (sid, parent_sid), parent.api.v2010.accounts(sid).fetch)
     except ModuleError as exc:
         if is_not_found(exc):
             raise not_a_subaccount(sid, parent_sid, "Twilio knows no such account under the parent (HTTP 404)") from exc
         if exc.code == AUTHENTICATE:
             exc.extra["field"] = "parent_auth_token"
         raise
-    finally:
-        # The answer's body holds the token: not kept by the client after the read.
-        parent.http_client.last_response = None
-    return account
 
 
 def not_a_subaccount(sid: str, parent_sid: str, why: str) -> ModuleError:

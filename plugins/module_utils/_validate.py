@@ -35,7 +35,7 @@ SID_KINDS = {
 }
 SID_PATTERN = re.compile(r"^[A-Z]{2}[0-9a-f]{32}\Z")
 # Fields whose value may be a secret given in the wrong place (a swapped API key SID and secret): never repeated.
-CREDENTIAL_FIELDS = ("account_sid", "api_key_sid")
+CREDENTIAL_FIELDS = ("account_sid", "api_key_sid", "parent_account_sid")  # SIDs a secret may be given in by mistake: never echoed
 SECRET_FIELDS = ("auth_token", "api_key_secret")
 # Twilio's edge locations and regions are one DNS label of the API host (<product>.<edge>.<region>.twilio.com).
 # Documented values: https://www.twilio.com/docs/global-infrastructure/edge-locations (edges) and
